@@ -1,0 +1,98 @@
+package io.authorworks.platform.web;
+
+import java.util.Map;
+
+import io.authorworks.platform.web.security.PublicEndpoint;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Makes every service's OpenAPI document say how each operation is secured and which
+ * problem documents it can answer, from the same annotations the security chain reads.
+ */
+public final class OpenApiProblems implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
+
+	static final String PROBLEM_SCHEMA = "Problem";
+
+	static final String BEARER = "bearer";
+
+	@Override
+	public void customise(OpenAPI openApi) {
+		if (openApi.getComponents() == null) {
+			openApi.setComponents(new Components());
+		}
+		openApi.getComponents()
+			.addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("An access token from the AuthorWorks authorization server."))
+			.addSchemas(PROBLEM_SCHEMA, problemSchema());
+	}
+
+	@Override
+	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+		boolean isPublic = AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), PublicEndpoint.class)
+				|| AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), PublicEndpoint.class);
+		if (operation.getResponses() == null) {
+			operation.setResponses(new ApiResponses());
+		}
+		ApiResponses responses = operation.getResponses();
+		responses.putIfAbsent("400", problem("The request is malformed (bad JSON, wrong parameter types)."));
+		responses.putIfAbsent("422", problem("The request is well formed but not valid; see `violations`."));
+		responses.putIfAbsent("429", problem("Too many requests; see `Retry-After`."));
+		responses.putIfAbsent("500", problem("Unexpected failure; quote `requestId`."));
+		if (!isPublic) {
+			operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+			responses.putIfAbsent("401", problem("No token, or the token is invalid or expired."));
+			responses.putIfAbsent("403", problem("The caller may not do this."));
+			PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(),
+					PreAuthorize.class);
+			if (rule != null) {
+				operation.addExtension("x-authorization", rule.value());
+			}
+		}
+		else {
+			operation.setSecurity(java.util.List.of());
+		}
+		return operation;
+	}
+
+	private static ApiResponse problem(String description) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType("application/problem+json",
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+	}
+
+	@SuppressWarnings({ "rawtypes" })
+	private static Schema problemSchema() {
+		ObjectSchema schema = new ObjectSchema();
+		schema.description("An RFC 9457 problem document.");
+		schema.setProperties(new java.util.LinkedHashMap<>(
+				Map.of("type", new StringSchema().format("uri").example("https://authorworks.dev/problems/not-found"),
+						"title", new StringSchema(), "status", new IntegerSchema(), "detail", new StringSchema(),
+						"instance", new StringSchema(), "requestId", new StringSchema())));
+		schema.addRequiredItem("type");
+		schema.addRequiredItem("title");
+		schema.addRequiredItem("status");
+		return schema;
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.authorworks.platform.web;
+
+import java.util.List;
+
+import io.authorworks.platform.web.security.CallerArgumentResolver;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the web chassis into every servlet deployable.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebPlatformAutoConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+				jakarta.servlet.DispatcherType.ASYNC);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+			@Value("${authorworks.web.max-request-body:1MB}") DataSize limit) {
+		FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodySizeLimitFilter(limit));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ProblemDetailsAdvice.class)
+	ProblemDetailsAdvice problemDetailsAdvice() {
+		return new ProblemDetailsAdvice();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Bean
+	WebMvcConfigurer callerArgumentResolverConfigurer() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+	static class OpenApiConfiguration {
+
+		@Bean
+		OpenApiProblems openApiProblems() {
+			return new OpenApiProblems();
+		}
+
+	}
+
+}
