@@ -1,0 +1,147 @@
+package io.authorworks.users.account;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.Violation;
+import io.authorworks.users.IdentityProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The server-rendered account pages: sign in, sign up, verify email and reset a password.
+ * They work without JavaScript and are reached through the gateway on the same origin as
+ * the web app.
+ */
+@Controller
+class AccountPagesController {
+
+	private final Registration registration;
+
+	private final IdentityProperties properties;
+
+	AccountPagesController(Registration registration, IdentityProperties properties) {
+		this.registration = registration;
+		this.properties = properties;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(required = false) @Nullable String logout, Model model) {
+		if (error != null) {
+			model.addAttribute("error", switch (error) {
+				case "locked" -> "Too many failed attempts. This account is locked for a few minutes.";
+				case "unverified" ->
+					"Confirm your email first: open the link we mailed you, or ask for a new one below.";
+				case "suspended" -> "This account is suspended. Contact support if you think this is a mistake.";
+				case "code" -> "That code is not right. Try the current one from your authenticator app.";
+				default -> "The email, username or password is not right.";
+			});
+			model.addAttribute("unverified", "unverified".equals(error));
+		}
+		if (logout != null) {
+			model.addAttribute("notice", "You are signed out.");
+		}
+		return "login";
+	}
+
+	@GetMapping("/signup")
+	String signUpForm(Model model) {
+		model.addAttribute("form", new Registration.SignUpForm("", "", "", ""));
+		return "signup";
+	}
+
+	@PostMapping("/signup")
+	String signUp(@ModelAttribute("form") Registration.SignUpForm form, Model model) {
+		try {
+			UserAccount account = this.registration.signUp(form);
+			model.addAttribute("email", account.email());
+			return "check-email";
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("form",
+					new Registration.SignUpForm(form.email(), form.username(), form.displayName(), ""));
+			model.addAttribute("errors", fieldErrors(ex));
+			return "signup";
+		}
+	}
+
+	@GetMapping("/verify-email")
+	String verifyEmail(@RequestParam(required = false) @Nullable String token, Model model) {
+		Optional<UserAccount> account = (token != null && !token.isBlank()) ? this.registration.verifyEmail(token)
+				: Optional.empty();
+		model.addAttribute("verified", account.isPresent());
+		model.addAttribute("signInUrl", this.properties.afterVerificationUrl());
+		account.ifPresent((a) -> model.addAttribute("displayName", a.displayName()));
+		return "verify-email";
+	}
+
+	@PostMapping("/verify-email/resend")
+	String resendVerification(@RequestParam String email, Model model) {
+		this.registration.resendVerification(email);
+		model.addAttribute("email", email);
+		return "check-email";
+	}
+
+	@GetMapping("/password-reset")
+	String passwordResetForm() {
+		return "password-reset";
+	}
+
+	@PostMapping("/password-reset")
+	String requestPasswordReset(@RequestParam String email, Model model) {
+		this.registration.requestPasswordReset(email);
+		model.addAttribute("sent", true);
+		model.addAttribute("email", email);
+		return "password-reset";
+	}
+
+	@GetMapping("/password-reset/confirm")
+	String passwordResetConfirmForm(@RequestParam(required = false) @Nullable String token, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("usable", token != null && this.registration.resetTokenUsable(token));
+		return "password-reset-confirm";
+	}
+
+	@PostMapping("/password-reset/confirm")
+	String resetPassword(@RequestParam String token, @RequestParam String password, Model model,
+			HttpServletRequest request) {
+		try {
+			boolean done = this.registration.resetPassword(token, password);
+			model.addAttribute("token", token);
+			model.addAttribute("usable", done);
+			model.addAttribute("done", done);
+			return "password-reset-confirm";
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("token", token);
+			model.addAttribute("usable", true);
+			model.addAttribute("errors", fieldErrors(ex));
+			return "password-reset-confirm";
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> fieldErrors(InvalidRequestException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Object violations = ex.properties().get("violations");
+		if (violations instanceof java.util.List<?> list) {
+			for (Object item : list) {
+				if (item instanceof Violation violation) {
+					errors.putIfAbsent(violation.field(), violation.message());
+				}
+			}
+		}
+		return errors;
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.authorworks.users.account;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.authorworks.platform.core.Ids;
+import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.Violation;
+import io.authorworks.platform.events.Outbox;
+import io.authorworks.users.IdentityProperties;
+import io.authorworks.users.events.UserRegistered;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Creating accounts and proving who owns them: sign-up, email verification and password
+ * reset.
+ */
+@Service
+public class Registration {
+
+	static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+	static final Pattern USERNAME = Pattern.compile("^[a-z0-9](?:[a-z0-9_-]{1,28}[a-z0-9])$");
+
+	static final java.util.Set<String> RESERVED = java.util.Set.of("admin", "root", "support", "authorworks", "api",
+			"login", "signup", "me", "system", "help");
+
+	private final UserAccounts accounts;
+
+	private final AccountTokens tokens;
+
+	private final PasswordEncoder passwords;
+
+	private final Outbox outbox;
+
+	private final IdentityProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final AccountMail mail;
+
+	private final Clock clock;
+
+	Registration(UserAccounts accounts, AccountTokens tokens, PasswordEncoder passwords, Outbox outbox,
+			IdentityProperties properties, ApplicationEventPublisher events, AccountMail mail, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.events = events;
+		this.mail = mail;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an unverified account and mails a verification link. Fails with the reasons
+	 * when the input is not acceptable, changing nothing.
+	 */
+	@Transactional
+	public UserAccount signUp(SignUpForm form) {
+		List<Violation> violations = validate(form);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		UUID id = Ids.newId();
+		String email = form.email().trim();
+		List<String> roles = new ArrayList<>(List.of("reader", "author"));
+		if (this.properties.isAdminEmail(email)) {
+			roles.add("admin");
+		}
+		this.accounts.insert(id, email, form.username().trim(), form.displayName().trim(),
+				this.passwords.encode(form.password()), roles, null);
+		UserAccount account = this.accounts.findById(id).orElseThrow();
+		this.outbox.publish(new UserRegistered(id, account.username(), account.displayName(), account.roles(),
+				account.createdAt()));
+		String token = this.tokens.issue(id, AccountTokens.Purpose.VERIFY_EMAIL);
+		this.events.publishEvent(new MailRequested(account.email(), account.displayName(), token, false));
+		return account;
+	}
+
+	/** Marks the email verified when the token is good; answers the account. */
+	@Transactional
+	public Optional<UserAccount> verifyEmail(String token) {
+		Optional<UUID> owner = this.tokens.consume(token, AccountTokens.Purpose.VERIFY_EMAIL);
+		owner.ifPresent(this.accounts::markEmailVerified);
+		return owner.flatMap(this.accounts::findById);
+	}
+
+	/**
+	 * Sends another verification link to an unverified account. Says nothing about
+	 * whether the address has an account, so it cannot be used to probe for members.
+	 */
+	@Transactional
+	public void resendVerification(String email) {
+		this.accounts.findByEmail(email).filter((account) -> !account.emailVerified()).ifPresent((account) -> {
+			String token = this.tokens.issue(account.id(), AccountTokens.Purpose.VERIFY_EMAIL);
+			this.events.publishEvent(new MailRequested(account.email(), account.displayName(), token, false));
+		});
+	}
+
+	/** Mails a reset link when the address belongs to an account; silent otherwise. */
+	@Transactional
+	public void requestPasswordReset(String email) {
+		this.accounts.findByEmail(email).filter((account) -> !account.suspended()).ifPresent((account) -> {
+			String token = this.tokens.issue(account.id(), AccountTokens.Purpose.RESET_PASSWORD);
+			this.events.publishEvent(new MailRequested(account.email(), account.displayName(), token, true));
+		});
+	}
+
+	public boolean resetTokenUsable(String token) {
+		return this.tokens.usable(token, AccountTokens.Purpose.RESET_PASSWORD);
+	}
+
+	/**
+	 * Sets a new password with a reset token. The token proves the mailbox, so the email
+	 * counts as verified too.
+	 */
+	@Transactional
+	public boolean resetPassword(String token, String newPassword) {
+		List<Violation> violations = new ArrayList<>();
+		checkPassword(newPassword, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		Optional<UUID> owner = this.tokens.consume(token, AccountTokens.Purpose.RESET_PASSWORD);
+		owner.ifPresent((id) -> {
+			this.accounts.changePassword(id, this.passwords.encode(newPassword));
+			this.accounts.markEmailVerified(id);
+		});
+		return owner.isPresent();
+	}
+
+	@TransactionalEventListener
+	void sendMailAfterCommit(MailRequested request) {
+		if (request.reset()) {
+			this.mail.sendPasswordReset(request.to(), request.displayName(), request.token());
+		}
+		else {
+			this.mail.sendVerification(request.to(), request.displayName(), request.token());
+		}
+	}
+
+	List<Violation> validate(SignUpForm form) {
+		List<Violation> violations = new ArrayList<>();
+		String email = (form.email() != null) ? form.email().trim() : "";
+		String username = (form.username() != null) ? form.username().trim() : "";
+		String displayName = (form.displayName() != null) ? form.displayName().trim() : "";
+		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			violations.add(new Violation("email", "Enter a valid email address."));
+		}
+		else if (this.accounts.emailTaken(email)) {
+			violations.add(new Violation("email", "An account with this email already exists. Sign in instead."));
+		}
+		if (!USERNAME.matcher(username).matches()) {
+			violations.add(new Violation("username",
+					"Use 3 to 30 lower-case letters, digits, '-' or '_', starting and ending with a letter or digit."));
+		}
+		else if (RESERVED.contains(username) || this.accounts.usernameTaken(username)) {
+			violations.add(new Violation("username", "This username is taken."));
+		}
+		if (displayName.isEmpty() || displayName.length() > 80) {
+			violations.add(new Violation("displayName", "Enter a display name of up to 80 characters."));
+		}
+		checkPassword(form.password(), violations);
+		return violations;
+	}
+
+	static void checkPassword(String password, List<Violation> violations) {
+		if (password == null || password.length() < 10) {
+			violations.add(new Violation("password", "Use at least 10 characters."));
+		}
+		else if (password.length() > 128) {
+			violations.add(new Violation("password", "Use at most 128 characters."));
+		}
+		else if (password.chars().distinct().count() < 5) {
+			violations.add(new Violation("password", "Use a less repetitive password."));
+		}
+	}
+
+	/** What a person fills in to sign up. */
+	public record SignUpForm(String email, String username, String displayName, String password) {
+	}
+
+	/** A mail to send once the transaction that needs it has committed. */
+	record MailRequested(String to, String displayName, String token, boolean reset) {
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.authorworks.users.identity;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.authorworks.platform.web.security.PlatformSecurityProperties;
+import io.authorworks.platform.web.security.ResourceServerSecurity;
+import io.authorworks.users.account.AccountSignIn;
+import io.authorworks.users.account.UserAccounts;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Three security chains: the authorization server's own endpoints, the bearer-token REST
+ * API, and the session-based sign-in pages that the authorization endpoint sends people
+ * to.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations)
+			throws Exception {
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
+		});
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+		http.securityMatcher("/users/**", "/admin/**", "/internal/**", "/v3/api-docs", "/v3/api-docs/**",
+				"/actuator/**");
+		return resourceServer.apply(http).build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
+					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.authenticationProvider(passwordSignIn)
+			.formLogin((form) -> form.loginPage("/login").usernameParameter("login").failureHandler(failureHandler()))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		return http.build();
+	}
+
+	private static SimpleUrlAuthenticationFailureHandler failureHandler() {
+		return new SimpleUrlAuthenticationFailureHandler() {
+			@Override
+			public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.AuthenticationException exception) throws java.io.IOException {
+				String code = switch (exception) {
+					case LockedException locked -> "locked";
+					case DisabledException disabled ->
+						"suspended".equals(disabled.getMessage()) ? "suspended" : "unverified";
+					default -> "credentials";
+				};
+				getRedirectStrategy().sendRedirect(request, response, "/login?error=" + code);
+			}
+		};
+	}
+
+	@Bean
+	DaoAuthenticationProvider passwordSignIn(AccountSignIn accounts, PasswordEncoder passwords) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwords);
+		provider.setPreAuthenticationChecks(AccountSignIn.beforePassword());
+		provider.setPostAuthenticationChecks(accounts.afterPassword());
+		return provider;
+	}
+
+	/**
+	 * Argon2id for new hashes; bcrypt still verifies for accounts imported from
+	 * elsewhere.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2",
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(PlatformSecurityProperties security) {
+		return AuthorizationServerSettings.builder().issuer(security.issuer().toString()).build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	@Bean
+	RotatingRefreshTokens authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+			RegisteredClientRepository clients) {
+		return new RotatingRefreshTokens(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserAccounts accounts, SigningKeys keys) {
+		return new TokenClaims(accounts, keys);
+	}
+
+	/**
+	 * The API validates tokens against this service's own keys, without a network round
+	 * trip.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys, PlatformSecurityProperties security) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(security.issuer().toString())));
+		return decoder;
+	}
+
+	@Bean
+	ApplicationRunner signingKeyAtStartup(SigningKeys keys) {
+		return (args) -> keys.ensureKey();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

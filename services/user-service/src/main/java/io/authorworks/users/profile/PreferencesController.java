@@ -1,0 +1,129 @@
+package io.authorworks.users.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Preferences: validated key → JSON value pairs ({@code theme}, {@code editor.fontSize},
+ * {@code ai.provider}, …). Known keys have a shape; other keys are accepted when they are
+ * small.
+ */
+@RestController
+@RequestMapping("/users/me/preferences")
+@Tag(name = "Preferences")
+class PreferencesController {
+
+	private static final String KEY = "[a-z][a-z0-9-]{0,31}(\\.[a-z][a-zA-Z0-9-]{0,31}){0,3}";
+
+	private static final Set<String> THEMES = Set.of("light", "dark", "system");
+
+	private static final int MAX_VALUE_BYTES = 4096;
+
+	private static final int MAX_KEYS = 100;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper mapper;
+
+	PreferencesController(JdbcClient jdbc, ObjectMapper mapper) {
+		this.jdbc = jdbc;
+		this.mapper = mapper;
+	}
+
+	@GetMapping
+	@Operation(summary = "All your preferences")
+	Map<String, JsonNode> all(Caller.User user) {
+		Map<String, JsonNode> preferences = new LinkedHashMap<>();
+		this.jdbc.sql("select key, value::text as value from user_preferences where user_id = :id order by key")
+			.param("id", user.id())
+			.query((rs) -> {
+				preferences.put(rs.getString("key"), this.mapper.readTree(rs.getString("value")));
+			});
+		return preferences;
+	}
+
+	@PutMapping("/{key}")
+	@Operation(summary = "Set one preference", description = "The body is the JSON value.")
+	ResponseEntity<Map<String, JsonNode>> put(Caller.User user, @PathVariable String key, @RequestBody JsonNode value) {
+		validate(key, value);
+		long count = this.jdbc.sql("select count(*) from user_preferences where user_id = :id and key <> :key")
+			.param("id", user.id())
+			.param("key", key)
+			.query(Long.class)
+			.single();
+		if (count >= MAX_KEYS) {
+			throw new InvalidRequestException(key, "You can keep at most " + MAX_KEYS + " preferences.");
+		}
+		this.jdbc.sql("""
+				insert into user_preferences (user_id, key, value) values (:id, :key, cast(:value as jsonb))
+				on conflict (user_id, key) do update set value = excluded.value, updated_at = now()
+				""")
+			.param("id", user.id())
+			.param("key", key)
+			.param("value", this.mapper.writeValueAsString(value))
+			.update();
+		return ResponseEntity.ok(Map.of(key, value));
+	}
+
+	@DeleteMapping("/{key}")
+	@Operation(summary = "Forget one preference")
+	ResponseEntity<Void> delete(Caller.User user, @PathVariable String key) {
+		int removed = this.jdbc.sql("delete from user_preferences where user_id = :id and key = :key")
+			.param("id", user.id())
+			.param("key", key)
+			.update();
+		if (removed == 0) {
+			throw new NotFoundException("You have no preference '" + key + "'.");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	void validate(String key, JsonNode value) {
+		if (!key.matches(KEY)) {
+			throw new InvalidRequestException("key",
+					"Name preferences with dotted lower-case words, e.g. 'editor.fontSize'.");
+		}
+		if (this.mapper.writeValueAsBytes(value).length > MAX_VALUE_BYTES) {
+			throw new InvalidRequestException(key, "Keep a preference under 4 KB.");
+		}
+		switch (key) {
+			case "theme" -> {
+				if (!value.isString() || !THEMES.contains(value.asString())) {
+					throw new InvalidRequestException(key, "Use \"light\", \"dark\" or \"system\".");
+				}
+			}
+			case "editor.fontSize" -> {
+				if (!value.isIntegralNumber() || value.asInt() < 10 || value.asInt() > 32) {
+					throw new InvalidRequestException(key, "Use a whole number from 10 to 32.");
+				}
+			}
+			case "ai.provider", "ai.model" -> {
+				if (!value.isString() || value.asString().isBlank() || value.asString().length() > 100) {
+					throw new InvalidRequestException(key, "Use a name of up to 100 characters.");
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+}

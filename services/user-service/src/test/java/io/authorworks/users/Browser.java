@@ -1,0 +1,103 @@
+package io.authorworks.users;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small cookie-keeping HTTP client that behaves like a browser on the server-rendered
+ * pages: it reads the CSRF token from forms and posts them back, and follows redirects
+ * only when asked.
+ */
+final class Browser {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String base;
+
+	Browser(String base) {
+		this.base = base;
+	}
+
+	HttpResponse<String> get(String pathOrUrl) {
+		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
+	}
+
+	/** GETs the page holding the form, then submits the form with its CSRF token. */
+	HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+		HttpResponse<String> page = get(formPage);
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + formPage + ": " + page.body());
+		}
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf.group(1).replace("&#39;", "'"));
+		return post(action, all);
+	}
+
+	HttpResponse<String> post(String pathOrUrl, Map<String, String> fields) {
+		return send(HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+			.build());
+	}
+
+	/** Follows redirects within this server until one leaves it (or a page is shown). */
+	HttpResponse<String> follow(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int i = 0; i < 10 && current.statusCode() / 100 == 3; i++) {
+			String location = current.headers().firstValue("Location").orElseThrow();
+			URI next = current.uri().resolve(location);
+			if (!next.toString().startsWith(this.base) && !next.getPath().startsWith("/")) {
+				return current;
+			}
+			if (!next.toString().startsWith(this.base)) {
+				return current;
+			}
+			current = get(next.toString());
+		}
+		return current;
+	}
+
+	static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private URI uri(String pathOrUrl) {
+		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.base + pathOrUrl);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

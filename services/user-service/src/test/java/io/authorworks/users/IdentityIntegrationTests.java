@@ -1,0 +1,364 @@
+package io.authorworks.users;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.test.IntegrationTest;
+import io.authorworks.users.events.UserRegistered;
+import io.authorworks.users.identity.SigningKeys;
+import io.authorworks.users.identity.SigningKeysAccess;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The user-service as a client sees it, against the real PostgreSQL, Redis and RabbitMQ:
+ * sign up, confirm the email from the mail, sign in with code + PKCE, rotate refresh
+ * tokens, detect a replay, client credentials, suspension, and the UserRegistered event.
+ */
+@IntegrationTest(properties = { "SIGNING_KEY_PASSWORD=integration-test-signing-password",
+		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret",
+		"SERVICE_CLIENTS=content-service:integration-test-content-secret:users.read", "ADMIN_EMAILS=root@example.test",
+		"LOG_FORMAT=text" })
+class IdentityIntegrationTests {
+
+	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static final Pattern LINK = Pattern.compile("https?://\\S+[?&]token=([A-Za-z0-9_-]+)");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SigningKeys keys;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	AmqpAdmin amqp;
+
+	@Autowired
+	ObjectMapper mapper;
+
+	@BeforeAll
+	static void startMail() {
+		mail.start();
+	}
+
+	@AfterAll
+	static void stopMail() {
+		mail.stop();
+	}
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Test
+	void signUpVerifySignInAndReadTheProfile() throws Exception {
+		String queue = "test.users.registered." + UUID.randomUUID();
+		this.amqp.declareQueue(new Queue(queue, false, true, true));
+		this.amqp.declareBinding(
+				BindingBuilder.bind(new Queue(queue)).to(new TopicExchange("users.events")).with("user.registered"));
+
+		Account ada = signUpAndVerify("ada");
+		Tokens tokens = new Tokens(base());
+		JsonNode signedIn = tokens.signIn(new Browser(base()), ada.email(), ada.password());
+		String accessToken = signedIn.get("access_token").asString();
+		assertThat(signedIn.get("id_token")).isNotNull();
+		assertThat(signedIn.get("refresh_token")).isNotNull();
+		assertThat(signedIn.get("expires_in").asInt()).isLessThanOrEqualTo(15 * 60);
+
+		HttpResponse<String> me = tokens.api("GET", "/users/me", accessToken, null);
+		assertThat(me.statusCode()).isEqualTo(200);
+		JsonNode body = Tokens.json(me.body());
+		assertThat(body.get("username").asString()).isEqualTo(ada.username());
+		assertThat(body.get("emailVerified").asBoolean()).isTrue();
+		assertThat(me.headers().firstValue("ETag")).isPresent();
+
+		Jwt jwt = decodeWithPublishedKeys(accessToken);
+		assertThat(jwt.getSubject()).isEqualTo(body.get("id").asString());
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactlyInAnyOrder("reader", "author");
+		assertThat(jwt.getIssuer().toString()).isEqualTo("http://localhost:8080");
+
+		Message event = this.rabbit.receive(queue, 10_000);
+		assertThat(event).as("UserRegistered on users.events").isNotNull();
+		EventEnvelope envelope = this.mapper.readValue(event.getBody(), EventEnvelope.class);
+		assertThat(envelope.type()).isEqualTo(UserRegistered.TYPE);
+		UserRegistered registered = envelope.dataAs(this.mapper, UserRegistered.class);
+		assertThat(registered.username()).isEqualTo(ada.username());
+		this.amqp.deleteQueue(queue);
+	}
+
+	@Test
+	void refreshRotatesAndAReplayRevokesTheFamily() throws Exception {
+		Account bob = signUpAndVerify("bob");
+		Tokens tokens = new Tokens(base());
+		JsonNode first = tokens.signIn(new Browser(base()), bob.username(), bob.password());
+		String original = first.get("refresh_token").asString();
+
+		Tokens.Response rotated = tokens.refresh(original);
+		assertThat(rotated.status()).isEqualTo(200);
+		String second = rotated.body().get("refresh_token").asString();
+		assertThat(second).isNotEqualTo(original);
+
+		Tokens.Response replay = tokens.refresh(original);
+		assertThat(replay.status()).isEqualTo(400);
+		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
+
+		Tokens.Response afterReplay = tokens.refresh(second);
+		assertThat(afterReplay.status()).as("the whole family is revoked").isEqualTo(400);
+	}
+
+	@Test
+	void tokensSignedBeforeARestartStillValidate() throws Exception {
+		Account cy = signUpAndVerify("cy");
+		JsonNode signedIn = new Tokens(base()).signIn(new Browser(base()), cy.email(), cy.password());
+		String accessToken = signedIn.get("access_token").asString();
+		// A new instance reads the keys from the database, as it would after a restart.
+		SigningKeys afterRestart = SigningKeysAccess.create(jdbc(), transactions(), properties());
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(afterRestart).build();
+		assertThat(decoder.decode(accessToken).getClaimAsString("preferred_username")).isEqualTo(cy.username());
+	}
+
+	@Test
+	void clientCredentialsReachInternalEndpointsButNotUserOnes() throws Exception {
+		Account dee = signUpAndVerify("dee");
+		Tokens tokens = new Tokens(base());
+		Tokens.Response service = tokens.clientCredentials("content-service", "integration-test-content-secret",
+				"users.read");
+		assertThat(service.status()).isEqualTo(200);
+		String serviceToken = service.body().get("access_token").asString();
+		String userId = Tokens
+			.json(tokens.api("GET", "/users/me",
+					tokens.signIn(new Browser(base()), dee.email(), dee.password()).get("access_token").asString(),
+					null)
+				.body())
+			.get("id")
+			.asString();
+
+		HttpResponse<String> internal = tokens.api("GET", "/internal/users/" + userId, serviceToken, null);
+		assertThat(internal.statusCode()).isEqualTo(200);
+		assertThat(Tokens.json(internal.body()).get("username").asString()).isEqualTo(dee.username());
+
+		HttpResponse<String> me = tokens.api("GET", "/users/me", serviceToken, null);
+		assertThat(me.statusCode()).isEqualTo(403);
+		assertThat(me.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("problem+json"));
+
+		Tokens.Response wrongSecret = tokens.clientCredentials("content-service", "not-the-secret-at-all",
+				"users.read");
+		assertThat(wrongSecret.status()).isEqualTo(401);
+	}
+
+	@Test
+	void suspendedAccountsLoseTheirRefreshTokensAndCannotSignIn() throws Exception {
+		Account admin = signUpAndVerify("root");
+		Account eve = signUpAndVerify("eve");
+		Tokens tokens = new Tokens(base());
+		String adminToken = tokens.signIn(new Browser(base()), admin.email(), admin.password())
+			.get("access_token")
+			.asString();
+		JsonNode eveTokens = tokens.signIn(new Browser(base()), eve.email(), eve.password());
+		String eveId = Tokens
+			.json(tokens.api("GET", "/users/me", eveTokens.get("access_token").asString(), null).body())
+			.get("id")
+			.asString();
+
+		HttpResponse<String> forbidden = tokens.api("POST", "/admin/users/" + eveId + "/suspend",
+				eveTokens.get("access_token").asString(), "{\"reason\":\"self\"}");
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+
+		HttpResponse<String> suspended = tokens.api("POST", "/admin/users/" + eveId + "/suspend", adminToken,
+				"{\"reason\":\"Spam\"}");
+		assertThat(suspended.statusCode()).isEqualTo(200);
+		assertThat(Tokens.json(suspended.body()).get("status").asString()).isEqualTo("suspended");
+
+		assertThat(tokens.refresh(eveTokens.get("refresh_token").asString()).status()).isEqualTo(400);
+		HttpResponse<String> signIn = new Browser(base()).submit("/login", "/login",
+				Map.of("login", eve.email(), "password", eve.password()));
+		assertThat(signIn.headers().firstValue("Location").orElse("")).contains("error=suspended");
+	}
+
+	@Test
+	void repeatedWrongPasswordsLockTheAccount() {
+		Account fay = signUpAndVerify("fay");
+		Browser browser = new Browser(base());
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> wrong = browser.submit("/login", "/login",
+					Map.of("login", fay.username(), "password", "wrong-password-" + i));
+			assertThat(wrong.headers().firstValue("Location").orElse("")).contains("error=credentials");
+		}
+		HttpResponse<String> locked = browser.submit("/login", "/login",
+				Map.of("login", fay.username(), "password", fay.password()));
+		assertThat(locked.headers().firstValue("Location").orElse("")).contains("error=locked");
+	}
+
+	@Test
+	void unverifiedAccountsCannotSignInAndResetLinksWorkOnce() throws Exception {
+		Browser browser = new Browser(base());
+		String suffix = suffix();
+		String email = "gil" + suffix + "@example.test";
+		browser.submit("/signup", "/signup", Map.of("email", email, "username", "gil" + suffix, "displayName", "Gil",
+				"password", "correct horse battery"));
+		HttpResponse<String> early = browser.submit("/login", "/login",
+				Map.of("login", email, "password", "correct horse battery"));
+		assertThat(early.headers().firstValue("Location").orElse("")).contains("error=unverified");
+
+		browser.submit("/password-reset", "/password-reset", Map.of("email", email));
+		String token = tokenFromMail(email, "Reset your AuthorWorks password");
+		HttpResponse<String> reset = browser.submit("/password-reset/confirm?token=" + token, "/password-reset/confirm",
+				Map.of("token", token, "password", "a brand new passphrase"));
+		assertThat(reset.body()).contains("Your password is changed");
+		assertThat(browser.get("/password-reset/confirm?token=" + token).body()).contains("does not work any more");
+
+		JsonNode signedIn = new Tokens(base()).signIn(new Browser(base()), email, "a brand new passphrase");
+		assertThat(signedIn.get("access_token")).isNotNull();
+	}
+
+	@Test
+	void badProfileInputIsAProblemAndChangesNothing() throws Exception {
+		Account hal = signUpAndVerify("hal");
+		Tokens tokens = new Tokens(base());
+		String token = tokens.signIn(new Browser(base()), hal.email(), hal.password()).get("access_token").asString();
+		HttpResponse<String> malformed = tokens.api("PATCH", "/users/me", token, "{\"bio\": ");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(Tokens.json(malformed.body()).get("type").asString()).endsWith("/malformed-body");
+		HttpResponse<String> invalid = tokens.api("PATCH", "/users/me", token,
+				"{\"bio\": \"new\", \"website\": \"javascript:alert(1)\"}");
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(Tokens.json(invalid.body()).get("violations").get(0).get("field").asString()).isEqualTo("website");
+		JsonNode me = Tokens.json(tokens.api("GET", "/users/me", token, null).body());
+		assertThat(me.get("profile").has("bio")).isFalse();
+
+		HttpResponse<String> ok = tokens.api("PATCH", "/users/me", token, "{\"bio\": \"Writes sea stories.\"}");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		String etag = ok.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> stale = tokens.api("PATCH", "/users/me", token, "{\"bio\": \"x\"}");
+		assertThat(stale.statusCode()).isEqualTo(200);
+		java.net.http.HttpRequest conditional = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(base() + "/users/me"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.header("If-Match", etag)
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"bio\": \"lost update\"}"))
+			.build();
+		HttpResponse<String> conflict = java.net.http.HttpClient.newHttpClient()
+			.send(conditional, HttpResponse.BodyHandlers.ofString());
+		assertThat(conflict.statusCode()).isEqualTo(412);
+		assertThat(Tokens.json(tokens.api("GET", "/users/me", token, null).body()).get("profile").get("bio").asString())
+			.isEqualTo("x");
+
+		HttpResponse<String> publicProfile = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(base() + "/users/by-username/" + hal.username()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(publicProfile.statusCode()).isEqualTo(200);
+		assertThat(publicProfile.body()).doesNotContain(hal.email());
+	}
+
+	@Test
+	void signUpFormShowsFieldErrorsAndCreatesNothing() {
+		Browser browser = new Browser(base());
+		HttpResponse<String> response = browser.submit("/signup", "/signup",
+				Map.of("email", "not-an-email", "username", "X", "displayName", "", "password", "short"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("Enter a valid email address").contains("aria-invalid=\"true\"");
+	}
+
+	record Account(String email, String username, String password) {
+	}
+
+	Account signUpAndVerify(String name) {
+		String suffix = suffix();
+		String username = name + suffix;
+		String email = name.equals("root") ? "root@example.test" : name + suffix + "@example.test";
+		String password = "a long and secret " + name;
+		HttpResponse<String> created = new Browser(base()).submit("/signup", "/signup", Map.of("email", email,
+				"username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT), "password", password));
+		assertThat(created.body()).contains("Check your email");
+		String token = tokenFromMail(email, "Confirm your email for AuthorWorks");
+		HttpResponse<String> verified = new Browser(base()).get("/verify-email?token=" + token);
+		assertThat(verified.body()).contains("Your email is confirmed");
+		return new Account(email, username, password);
+	}
+
+	static String tokenFromMail(String to, String subject) {
+		return await().atMost(Duration.ofSeconds(10)).until(() -> {
+			for (MimeMessage message : mail.getReceivedMessages()) {
+				if (message.getAllRecipients()[0].toString().equals(to) && subject.equals(message.getSubject())) {
+					Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
+					if (matcher.find()) {
+						return matcher.group(1);
+					}
+				}
+			}
+			return null;
+		}, java.util.Objects::nonNull);
+	}
+
+	static String suffix() {
+		return Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+	}
+
+	private Jwt decodeWithPublishedKeys(String token) {
+		return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+
+	@Autowired
+	IdentityProperties identityProperties;
+
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+		return this.jdbcClient;
+	}
+
+	private org.springframework.transaction.support.TransactionTemplate transactions() {
+		return this.transactionTemplate;
+	}
+
+	private IdentityProperties properties() {
+		return this.identityProperties;
+	}
+
+}

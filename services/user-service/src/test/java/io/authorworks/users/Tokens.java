@@ -1,0 +1,148 @@
+package io.authorworks.users;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A standard OAuth 2.0 client for tests: authorization code with PKCE for the public CLI
+ * client, refresh, and client credentials, speaking to the token endpoint exactly as any
+ * library would.
+ */
+final class Tokens {
+
+	static final String REDIRECT = "http://localhost:8080/login/oauth2/code/authorworks";
+
+	/** The confidential client the gateway uses; public clients get no refresh tokens. */
+	static final String CLIENT_ID = "authorworks-web";
+
+	static final String CLIENT_SECRET = "integration-test-gateway-secret";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	Tokens(String base) {
+		this.base = base;
+	}
+
+	/**
+	 * Signs in through the pages and completes code + PKCE; answers the token response.
+	 */
+	JsonNode signIn(Browser browser, String login, String password) throws Exception {
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		String authorize = UriComponentsBuilder.fromUriString(this.base + "/oauth2/authorize")
+			.queryParam("response_type", "code")
+			.queryParam("client_id", CLIENT_ID)
+			.queryParam("redirect_uri", REDIRECT)
+			.queryParam("scope", "openid profile email")
+			.queryParam("state", "s123")
+			.queryParam("code_challenge", challenge)
+			.queryParam("code_challenge_method", "S256")
+			.encode()
+			.build()
+			.toUriString();
+		HttpResponse<String> toLogin = browser.get(authorize);
+		if (toLogin.statusCode() != 302) {
+			throw new IllegalStateException("authorize answered " + toLogin.statusCode() + ": " + toLogin.body());
+		}
+		HttpResponse<String> afterLogin = browser.submit("/login", "/login",
+				Map.of("login", login, "password", password));
+		HttpResponse<String> callback = browser.follow(afterLogin);
+		String location = callback.headers()
+			.firstValue("Location")
+			.orElseThrow(() -> new IllegalStateException(
+					"No redirect after sign-in: " + callback.statusCode() + " " + callback.body()));
+		if (!location.startsWith(REDIRECT)) {
+			throw new IllegalStateException("Sign-in ended at " + location);
+		}
+		Map<String, String> query = UriComponentsBuilder.fromUriString(location)
+			.build()
+			.getQueryParams()
+			.toSingleValueMap();
+		if (!"s123".equals(query.get("state"))) {
+			throw new IllegalStateException("state was not returned");
+		}
+		Response response = token(Map.of("grant_type", "authorization_code", "code", query.get("code"), "redirect_uri",
+				REDIRECT, "code_verifier", verifier), basic(CLIENT_ID, CLIENT_SECRET));
+		if (response.status() != 200 || !response.body().has("access_token")) {
+			throw new IllegalStateException("Token endpoint answered " + response.status() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	Response refresh(String refreshToken) {
+		return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+				basic(CLIENT_ID, CLIENT_SECRET));
+	}
+
+	Response clientCredentials(String clientId, String secret, String scope) {
+		return token(Map.of("grant_type", "client_credentials", "scope", scope), basic(clientId, secret));
+	}
+
+	Response token(Map<String, String> form, String authorization) {
+		Map<String, String> fields = new LinkedHashMap<>(form);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + "/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(Browser.form(fields)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), JSON.readTree(response.body()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpResponse<String> api(String method, String path, String token, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json");
+		if (body != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+	private static String basic(String id, String secret) {
+		return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
+
+	record Response(int status, JsonNode body) {
+	}
+
+}
