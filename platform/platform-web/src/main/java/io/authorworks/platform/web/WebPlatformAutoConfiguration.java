@@ -35,6 +35,17 @@ public class WebPlatformAutoConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Runs inside the observation filter (order +1), so its line carries the trace
+	 * context.
+	 */
+	@Bean
+	FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
 			@Value("${authorworks.web.max-request-body:1MB}") DataSize limit) {
