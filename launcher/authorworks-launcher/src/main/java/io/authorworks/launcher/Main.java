@@ -55,14 +55,16 @@ public final class Main {
 			System.exit(1);
 			return;
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			out.println();
-			out.println("Stopping AuthorWorks …");
-			platform.close();
-			out.println("Stopped.");
-		}, "authorworks-shutdown"));
 		try {
 			PlatformEndpoints endpoints = platform.start();
+			// Platform stops itself on exit; this hook only tells the person what
+			// happens.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				out.println();
+				out.println("Stopping AuthorWorks …");
+				platform.close();
+				out.println("Stopped.");
+			}, "authorworks-shutdown"));
 			out.print(banner(endpoints));
 			out.flush();
 			platform.awaitClosed();
@@ -135,7 +137,7 @@ public final class Main {
 		}
 		endpoints.services()
 			.forEach((name, urls) -> text.append("  ")
-				.append(String.format("%-12s", name))
+				.append(String.format("%-12s", name + " "))
 				.append(String.join(" ", urls.stream().map(URI::toString).toList()))
 				.append('\n'));
 		if (!endpoints.skipped().isEmpty()) {

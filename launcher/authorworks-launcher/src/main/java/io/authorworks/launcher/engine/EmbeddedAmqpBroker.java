@@ -1,6 +1,7 @@
 package io.authorworks.launcher.engine;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 			}
 			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(launcher, port);
 			broker.verify(system.get());
+			removeBrokerShutdownHook(system.get());
 			return broker;
 		}
 		catch (Exception ex) {
@@ -116,6 +118,28 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 				throw new LauncherException("the AMQP message store in " + node.getAttribute("storePath")
 						+ " did not open (state " + node.getState() + ")");
 			}
+		}
+	}
+
+	/**
+	 * Qpid's broker adds a JVM shutdown hook that would close it while services are still
+	 * shutting down and flushing their messages; Platform closes it after them instead.
+	 * The hook is a private field, so this is best effort.
+	 */
+	private static void removeBrokerShutdownHook(@Nullable SystemConfig<?> system) {
+		if (system == null) {
+			return;
+		}
+		Object broker = system.getContainer();
+		try {
+			Field field = broker.getClass().getDeclaredField("_shutdownHook");
+			field.setAccessible(true);
+			if (field.get(broker) instanceof Thread hook) {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// Another Qpid version: its hook stays, the broker just stops a little early.
 		}
 	}
 
@@ -162,7 +186,13 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.launcher.shutdown();
+		try {
+			this.launcher.shutdown();
+		}
+		catch (IllegalStateException ex) {
+			// Qpid's own JVM shutdown hook can get there first; the broker is down either
+			// way.
+		}
 	}
 
 }

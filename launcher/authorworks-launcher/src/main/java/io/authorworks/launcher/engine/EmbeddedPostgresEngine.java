@@ -68,6 +68,8 @@ public final class EmbeddedPostgresEngine implements AutoCloseable {
 				.setOutputRedirector(log)
 				.setErrorRedirector(log)
 				.setPGStartupWait(Duration.ofSeconds(30))
+				// Platform stops the server itself, after the services that use it.
+				.setRegisterShutdownHook(false)
 				.start();
 			DatabaseEndpoint admin = new DatabaseEndpoint("127.0.0.1", port, "postgres", SUPERUSER, adminPassword);
 			EmbeddedPostgresEngine engine = new EmbeddedPostgresEngine(postgres, admin);
