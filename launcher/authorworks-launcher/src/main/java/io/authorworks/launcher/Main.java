@@ -57,8 +57,7 @@ public final class Main {
 		}
 		try {
 			PlatformEndpoints endpoints = platform.start();
-			// Platform stops itself on exit; this hook only tells the person what
-			// happens.
+			// Platform stops itself on exit; this hook only says so.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				out.println();
 				out.println("Stopping AuthorWorks …");

@@ -146,8 +146,7 @@ public final class Platform implements AutoCloseable {
 				}
 			});
 			secrets.get("POSTGRES_ADMIN_PASSWORD");
-			// Saved before any engine starts: a password handed to PostgreSQL must never
-			// be lost.
+			// Saved before any engine starts: a password PostgreSQL got must not be lost.
 			secrets.save();
 			List<Deployable> runnable = new ArrayList<>();
 			List<String> skipped = new ArrayList<>();
@@ -503,11 +502,10 @@ public final class Platform implements AutoCloseable {
 		String instance = (index == 0) ? deployable.name() : deployable.name() + "#" + (index + 1);
 		String logName = (index == 0) ? deployable.name() : deployable.name() + "-" + (index + 1);
 		List<String> command = new ArrayList<>();
-		Path setsid = Path.of("/usr/bin/setsid");
-		if (this.settings.detachFromTerminal() && Files.isExecutable(setsid)) {
-			// Its own session: Ctrl-C in the terminal reaches only the launcher, which
-			// then
-			// stops the deployables before the engines they need.
+		Path setsid = this.settings.detachFromTerminal() ? onPath("setsid") : null;
+		if (setsid != null) {
+			// A session of its own: Ctrl-C in the terminal reaches only the launcher,
+			// which stops deployables before the engines they need.
 			command.add(setsid.toString());
 		}
 		command.add(this.settings.javaExecutable().toString());
@@ -527,6 +525,22 @@ public final class Platform implements AutoCloseable {
 		return new DeployableProcess(instance, command, environment(deployable, port, engines),
 				this.settings.workingDirectory(), logDirectory().resolve(logName + ".log"), port,
 				this.settings.restartCrashed(), log::warn);
+	}
+
+	private static @Nullable Path onPath(String program) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return null;
+		}
+		for (String directory : path.split(java.io.File.pathSeparator)) {
+			if (!directory.isEmpty()) {
+				Path candidate = Path.of(directory, program);
+				if (Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Path runDirectory(Deployable deployable) {
@@ -585,9 +599,8 @@ public final class Platform implements AutoCloseable {
 						.contains(key));
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("LOG_FORMAT", "json");
-		// Spring Boot serves /actuator/health/readiness, which the launcher waits on,
-		// only
-		// on Kubernetes unless told otherwise.
+		// Boot serves the readiness probe the launcher waits on only on Kubernetes
+		// unless told to.
 		env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
 		env.put("OIDC_ISSUER", resolve(this.settings.registry().platform("public-url")));
 		env.put("OIDC_JWKS_URI", resolve(this.settings.registry().platform("jwks-uri")));

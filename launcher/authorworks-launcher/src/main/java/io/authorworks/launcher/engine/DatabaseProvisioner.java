@@ -75,8 +75,7 @@ public final class DatabaseProvisioner {
 			String password = Sql.literal(grant.password());
 			statement.execute(exists ? "alter role " + role + " login password " + password
 					: "create role " + role + " login password " + password);
-			// A role that is not a superuser may only hand a schema to roles it belongs
-			// to.
+			// Only a member of a role may hand it a schema (unless superuser).
 			if (!isSuperuser(connection)) {
 				statement.execute("grant " + role + " to current_user");
 			}

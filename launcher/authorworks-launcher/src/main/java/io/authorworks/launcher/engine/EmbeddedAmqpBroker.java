@@ -190,8 +190,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 			this.launcher.shutdown();
 		}
 		catch (IllegalStateException ex) {
-			// Qpid's own JVM shutdown hook can get there first; the broker is down either
-			// way.
+			// Qpid's own shutdown hook got there first: the broker is down anyway.
 		}
 	}
 

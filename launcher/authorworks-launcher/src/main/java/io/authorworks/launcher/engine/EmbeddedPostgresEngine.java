@@ -58,9 +58,8 @@ public final class EmbeddedPostgresEngine implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setConnectConfig("password", adminPassword)
 				.setDataDirectoryCustomizer((dir) -> {
-					// On restarts the password exists already, so the hardened file can
-					// be in
-					// place before the server accepts connections.
+					// On restarts the password is set already: harden before the
+					// server accepts its first connection.
 					if (hbaIsManaged(dir.toPath())) {
 						writeHba(dir.toPath());
 					}
