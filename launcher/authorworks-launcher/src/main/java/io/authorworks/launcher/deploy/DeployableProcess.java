@@ -57,6 +57,11 @@ public final class DeployableProcess {
 
 	private volatile boolean stopping;
 
+	/**
+	 * Until the first readiness, {@link #awaitReady} reports a death, not the watcher.
+	 */
+	private volatile boolean wasReady;
+
 	private Duration backoff = Duration.ofSeconds(1);
 
 	private Instant startedAt = Instant.now();
@@ -146,6 +151,7 @@ public final class DeployableProcess {
 						+ this.logFile + ":\n" + tail(this.logFile, 40));
 			}
 			if (isReady(probe)) {
+				this.wasReady = true;
 				return;
 			}
 			if (Instant.now().isAfter(deadline)) {
@@ -171,7 +177,7 @@ public final class DeployableProcess {
 	}
 
 	private void exited(Process exited) {
-		if (this.stopping || exited != this.process) {
+		if (this.stopping || exited != this.process || !this.wasReady) {
 			return;
 		}
 		Duration delay;
