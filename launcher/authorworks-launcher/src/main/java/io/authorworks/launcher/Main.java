@@ -125,7 +125,7 @@ public final class Main {
 		StringBuilder text = new StringBuilder();
 		text.append("\n  AuthorWorks is running.\n\n");
 		if (endpoints.services().isEmpty()) {
-			text.append("  No deployable is built yet: run ./mvnw -DskipTests package, then start again.\n");
+			text.append("  No service is built yet: each one appears here once its module exists.\n");
 		}
 		else {
 			text.append("  Open        ").append(endpoints.publicUrl()).append('\n');
