@@ -645,6 +645,14 @@ public final class Platform implements AutoCloseable {
 		Secrets secrets = this.secrets;
 		return switch (kind) {
 			case "url" -> "http://localhost:" + port(this.settings.registry().get(argument).name());
+			case "urls" -> {
+				Deployable target = this.settings.registry().get(argument);
+				List<String> all = new ArrayList<>();
+				for (int i = 0; i < replicas(target); i++) {
+					all.add("http://localhost:" + replicaPort(target, i));
+				}
+				yield String.join(",", all);
+			}
 			case "port" -> String.valueOf(port(this.settings.registry().get(argument).name()));
 			case "secret" -> {
 				if (secrets == null) {

@@ -9,8 +9,10 @@ import io.authorworks.launcher.LauncherException;
 
 /**
  * The {@code ${...}} placeholders registry values may use: {@code ${url:NAME}} (base URL
- * of a deployable's first replica), {@code ${port:NAME}}, {@code ${secret:KEY}} (from
- * data/secrets.env) and {@code ${serviceClients}} (the SERVICE_CLIENTS list).
+ * of a deployable's first replica), {@code ${urls:NAME}} (the base URLs of all its
+ * replicas, comma-separated, for callers that balance across them), {@code ${port:NAME}},
+ * {@code ${secret:KEY}} (from data/secrets.env) and {@code ${serviceClients}} (the
+ * SERVICE_CLIENTS list).
  */
 public final class Placeholders {
 
@@ -26,7 +28,7 @@ public final class Placeholders {
 			while (matcher.find()) {
 				String kind = matcher.group(1);
 				boolean known = switch (kind) {
-					case "url", "port", "secret" -> matcher.group(2) != null;
+					case "url", "urls", "port", "secret" -> matcher.group(2) != null;
 					case "serviceClients" -> matcher.group(2) == null;
 					default -> false;
 				};
