@@ -32,7 +32,7 @@ class DeployableRegistryTests {
 		assertThat(gateway.port()).isEqualTo(8080);
 		assertThat(gateway.hasSchema()).isFalse();
 		assertThat(gateway.after()).containsExactly("user-service");
-		assertThat(gateway.env()).containsEntry("USER_SERVICE_URL", "${url:user-service}");
+		assertThat(gateway.env()).containsEntry("USER_SERVICE_URL", "${urls:user-service}");
 		assertThat(registry.platform("public-url")).isEqualTo("${url:api-gateway}");
 	}
 
