@@ -43,11 +43,17 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		String otlp = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
 		if (otlp != null && !otlp.isBlank()) {
-			derived.put("management.opentelemetry.tracing.export.otlp.endpoint",
-					otlp.replaceAll("/+$", "") + "/v1/traces");
+			String base = otlp.replaceAll("/+$", "");
+			derived.put("management.opentelemetry.tracing.export.otlp.endpoint", base + "/v1/traces");
+			derived.put("management.otlp.metrics.export.url", base + "/v1/metrics");
+			derived.put("management.opentelemetry.logging.export.otlp.endpoint", base + "/v1/logs");
 		}
 		else {
+			// Without a collector, nothing is pushed: metrics are scraped from
+			// /actuator/prometheus.
 			derived.put("management.tracing.export.enabled", "false");
+			derived.put("management.otlp.metrics.export.enabled", "false");
+			derived.put("management.logging.export.otlp.enabled", "false");
 		}
 		// Derived settings rank above the defaults files, whose datasource entries they
 		// replace.

@@ -44,11 +44,14 @@ class PlatformEnvironmentPostProcessorTests {
 	@Test
 	void otlpExportOnlyWhenAnEndpointIsGiven() {
 		assertThat(environment(Map.of()).getProperty("management.tracing.export.enabled")).isEqualTo("false");
+		assertThat(environment(Map.of()).getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
 		StandardEnvironment withCollector = environment(
 				Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/"));
 		assertThat(withCollector.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
 			.isEqualTo("http://collector:4318/v1/traces");
 		assertThat(withCollector.getProperty("management.tracing.export.enabled")).isNull();
+		assertThat(withCollector.getProperty("management.otlp.metrics.export.url"))
+			.isEqualTo("http://collector:4318/v1/metrics");
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> settings) {

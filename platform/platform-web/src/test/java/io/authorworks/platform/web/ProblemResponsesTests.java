@@ -34,12 +34,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * type, never a 5xx and never internals.
  */
 @SpringBootTest(classes = ProblemResponsesTests.TestApp.class,
-		properties = { "authorworks.web.max-request-body=1KB", "LOG_FORMAT=text" })
+		properties = { "authorworks.web.max-request-body=1KB", "LOG_FORMAT=text",
+				"authorworks.service-client.client-id=test-service",
+				"authorworks.service-client.client-secret=test-service-secret-value",
+				"authorworks.service-client.token-uri=http://127.0.0.1:9/oauth2/token" })
 @AutoConfigureMockMvc
 class ProblemResponsesTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	io.authorworks.platform.web.security.ServiceRestClients serviceClients;
 
 	@MockitoBean
 	JwtDecoder jwtDecoder;
@@ -141,6 +147,11 @@ class ProblemResponsesTests {
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(id.toString());
+	}
+
+	@Test
+	void aConfiguredServiceIdentityGivesServiceClients() {
+		assertThat(this.serviceClients.forService("http://127.0.0.1:9")).isNotNull();
 	}
 
 	@Test
