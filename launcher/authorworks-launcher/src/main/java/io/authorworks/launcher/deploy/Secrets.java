@@ -44,7 +44,7 @@ public final class Secrets {
 		this.values = values;
 	}
 
-	/** Reads the file if it exists; nothing is written until {@link #save()}. */
+	/** Reads the file if it exists; it is written whenever a new secret is made. */
 	public static Secrets open(Path file) {
 		Map<String, String> values = new LinkedHashMap<>();
 		if (Files.exists(file)) {
@@ -65,12 +65,20 @@ public final class Secrets {
 		return new Secrets(file, values);
 	}
 
-	/** The secret under {@code key}, generated on first use. */
+	/**
+	 * The secret under {@code key}, generated on first use and written to the file at
+	 * once: a secret that reached a deployable but not the file would be different after
+	 * a restart (and data encrypted with it unreadable).
+	 */
 	public synchronized String get(String key) {
-		return this.values.computeIfAbsent(key, (k) -> {
+		String value = this.values.computeIfAbsent(key, (k) -> {
 			this.changed = true;
 			return generate();
 		});
+		if (this.changed) {
+			save();
+		}
+		return value;
 	}
 
 	/** A new random secret. */

@@ -30,6 +30,15 @@ class SecretsTests {
 	}
 
 	@Test
+	void aSecretMadeLateIsWrittenAtOnce() {
+		Path file = this.dir.resolve("secrets.env");
+		Secrets secrets = Secrets.open(file);
+		secrets.save();
+		String late = secrets.get("SIGNING_KEY_PASSWORD");
+		assertThat(Secrets.open(file).get("SIGNING_KEY_PASSWORD")).isEqualTo(late);
+	}
+
+	@Test
 	void theFileIsReadableByItsOwnerOnly() throws Exception {
 		Path file = this.dir.resolve("secrets.env");
 		Secrets secrets = Secrets.open(file);
