@@ -12,7 +12,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
+import io.authorworks.platform.test.OidcTestClient;
 import io.authorworks.users.events.UserRegistered;
 import io.authorworks.users.identity.SigningKeys;
 import io.authorworks.users.identity.SigningKeysAccess;
@@ -89,6 +91,12 @@ class IdentityIntegrationTests {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** The confidential client the gateway uses; public clients get no refresh tokens. */
+	OidcTestClient oidc() {
+		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
+				"http://localhost:8080/login/oauth2/code/authorworks");
+	}
+
 	@Test
 	void signUpVerifySignInAndReadTheProfile() throws Exception {
 		String queue = "test.users.registered." + UUID.randomUUID();
@@ -97,8 +105,8 @@ class IdentityIntegrationTests {
 				BindingBuilder.bind(new Queue(queue)).to(new TopicExchange("users.events")).with("user.registered"));
 
 		Account ada = signUpAndVerify("ada");
-		Tokens tokens = new Tokens(base());
-		JsonNode signedIn = tokens.signIn(new Browser(base()), ada.email(), ada.password());
+		OidcTestClient tokens = oidc();
+		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), ada.email(), ada.password());
 		String accessToken = signedIn.get("access_token").asString();
 		assertThat(signedIn.get("id_token")).isNotNull();
 		assertThat(signedIn.get("refresh_token")).isNotNull();
@@ -106,7 +114,7 @@ class IdentityIntegrationTests {
 
 		HttpResponse<String> me = tokens.api("GET", "/users/me", accessToken, null);
 		assertThat(me.statusCode()).isEqualTo(200);
-		JsonNode body = Tokens.json(me.body());
+		JsonNode body = OidcTestClient.json(me.body());
 		assertThat(body.get("username").asString()).isEqualTo(ada.username());
 		assertThat(body.get("emailVerified").asBoolean()).isTrue();
 		assertThat(me.headers().firstValue("ETag")).isPresent();
@@ -128,27 +136,27 @@ class IdentityIntegrationTests {
 	@Test
 	void refreshRotatesAndAReplayRevokesTheFamily() throws Exception {
 		Account bob = signUpAndVerify("bob");
-		Tokens tokens = new Tokens(base());
-		JsonNode first = tokens.signIn(new Browser(base()), bob.username(), bob.password());
+		OidcTestClient tokens = oidc();
+		JsonNode first = tokens.signIn(new FormBrowser(base()), bob.username(), bob.password());
 		String original = first.get("refresh_token").asString();
 
-		Tokens.Response rotated = tokens.refresh(original);
+		OidcTestClient.Response rotated = tokens.refresh(original);
 		assertThat(rotated.status()).isEqualTo(200);
 		String second = rotated.body().get("refresh_token").asString();
 		assertThat(second).isNotEqualTo(original);
 
-		Tokens.Response replay = tokens.refresh(original);
+		OidcTestClient.Response replay = tokens.refresh(original);
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
 
-		Tokens.Response afterReplay = tokens.refresh(second);
+		OidcTestClient.Response afterReplay = tokens.refresh(second);
 		assertThat(afterReplay.status()).as("the whole family is revoked").isEqualTo(400);
 	}
 
 	@Test
 	void tokensSignedBeforeARestartStillValidate() throws Exception {
 		Account cy = signUpAndVerify("cy");
-		JsonNode signedIn = new Tokens(base()).signIn(new Browser(base()), cy.email(), cy.password());
+		JsonNode signedIn = oidc().signIn(new FormBrowser(base()), cy.email(), cy.password());
 		String accessToken = signedIn.get("access_token").asString();
 		// A new instance reads the keys from the database, as it would after a restart.
 		SigningKeys afterRestart = SigningKeysAccess.create(jdbc(), transactions(), properties());
@@ -159,14 +167,14 @@ class IdentityIntegrationTests {
 	@Test
 	void clientCredentialsReachInternalEndpointsButNotUserOnes() throws Exception {
 		Account dee = signUpAndVerify("dee");
-		Tokens tokens = new Tokens(base());
-		Tokens.Response service = tokens.clientCredentials("content-service", "integration-test-content-secret",
+		OidcTestClient tokens = oidc();
+		OidcTestClient.Response service = tokens.clientCredentials("content-service", "integration-test-content-secret",
 				"users.read");
 		assertThat(service.status()).isEqualTo(200);
 		String serviceToken = service.body().get("access_token").asString();
-		String userId = Tokens
+		String userId = OidcTestClient
 			.json(tokens.api("GET", "/users/me",
-					tokens.signIn(new Browser(base()), dee.email(), dee.password()).get("access_token").asString(),
+					tokens.signIn(new FormBrowser(base()), dee.email(), dee.password()).get("access_token").asString(),
 					null)
 				.body())
 			.get("id")
@@ -174,14 +182,14 @@ class IdentityIntegrationTests {
 
 		HttpResponse<String> internal = tokens.api("GET", "/internal/users/" + userId, serviceToken, null);
 		assertThat(internal.statusCode()).isEqualTo(200);
-		assertThat(Tokens.json(internal.body()).get("username").asString()).isEqualTo(dee.username());
+		assertThat(OidcTestClient.json(internal.body()).get("username").asString()).isEqualTo(dee.username());
 
 		HttpResponse<String> me = tokens.api("GET", "/users/me", serviceToken, null);
 		assertThat(me.statusCode()).isEqualTo(403);
 		assertThat(me.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).contains("problem+json"));
 
-		Tokens.Response wrongSecret = tokens.clientCredentials("content-service", "not-the-secret-at-all",
+		OidcTestClient.Response wrongSecret = tokens.clientCredentials("content-service", "not-the-secret-at-all",
 				"users.read");
 		assertThat(wrongSecret.status()).isEqualTo(401);
 	}
@@ -190,12 +198,12 @@ class IdentityIntegrationTests {
 	void suspendedAccountsLoseTheirRefreshTokensAndCannotSignIn() throws Exception {
 		Account admin = signUpAndVerify("root");
 		Account eve = signUpAndVerify("eve");
-		Tokens tokens = new Tokens(base());
-		String adminToken = tokens.signIn(new Browser(base()), admin.email(), admin.password())
+		OidcTestClient tokens = oidc();
+		String adminToken = tokens.signIn(new FormBrowser(base()), admin.email(), admin.password())
 			.get("access_token")
 			.asString();
-		JsonNode eveTokens = tokens.signIn(new Browser(base()), eve.email(), eve.password());
-		String eveId = Tokens
+		JsonNode eveTokens = tokens.signIn(new FormBrowser(base()), eve.email(), eve.password());
+		String eveId = OidcTestClient
 			.json(tokens.api("GET", "/users/me", eveTokens.get("access_token").asString(), null).body())
 			.get("id")
 			.asString();
@@ -207,10 +215,10 @@ class IdentityIntegrationTests {
 		HttpResponse<String> suspended = tokens.api("POST", "/admin/users/" + eveId + "/suspend", adminToken,
 				"{\"reason\":\"Spam\"}");
 		assertThat(suspended.statusCode()).isEqualTo(200);
-		assertThat(Tokens.json(suspended.body()).get("status").asString()).isEqualTo("suspended");
+		assertThat(OidcTestClient.json(suspended.body()).get("status").asString()).isEqualTo("suspended");
 
 		assertThat(tokens.refresh(eveTokens.get("refresh_token").asString()).status()).isEqualTo(400);
-		HttpResponse<String> signIn = new Browser(base()).submit("/login", "/login",
+		HttpResponse<String> signIn = new FormBrowser(base()).submit("/login", "/login",
 				Map.of("login", eve.email(), "password", eve.password()));
 		assertThat(signIn.headers().firstValue("Location").orElse("")).contains("error=suspended");
 	}
@@ -218,7 +226,7 @@ class IdentityIntegrationTests {
 	@Test
 	void repeatedWrongPasswordsLockTheAccount() {
 		Account fay = signUpAndVerify("fay");
-		Browser browser = new Browser(base());
+		FormBrowser browser = new FormBrowser(base());
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> wrong = browser.submit("/login", "/login",
 					Map.of("login", fay.username(), "password", "wrong-password-" + i));
@@ -231,7 +239,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void unverifiedAccountsCannotSignInAndResetLinksWorkOnce() throws Exception {
-		Browser browser = new Browser(base());
+		FormBrowser browser = new FormBrowser(base());
 		String suffix = suffix();
 		String email = "gil" + suffix + "@example.test";
 		browser.submit("/signup", "/signup", Map.of("email", email, "username", "gil" + suffix, "displayName", "Gil",
@@ -247,23 +255,26 @@ class IdentityIntegrationTests {
 		assertThat(reset.body()).contains("Your password is changed");
 		assertThat(browser.get("/password-reset/confirm?token=" + token).body()).contains("does not work any more");
 
-		JsonNode signedIn = new Tokens(base()).signIn(new Browser(base()), email, "a brand new passphrase");
+		JsonNode signedIn = oidc().signIn(new FormBrowser(base()), email, "a brand new passphrase");
 		assertThat(signedIn.get("access_token")).isNotNull();
 	}
 
 	@Test
 	void badProfileInputIsAProblemAndChangesNothing() throws Exception {
 		Account hal = signUpAndVerify("hal");
-		Tokens tokens = new Tokens(base());
-		String token = tokens.signIn(new Browser(base()), hal.email(), hal.password()).get("access_token").asString();
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), hal.email(), hal.password())
+			.get("access_token")
+			.asString();
 		HttpResponse<String> malformed = tokens.api("PATCH", "/users/me", token, "{\"bio\": ");
 		assertThat(malformed.statusCode()).isEqualTo(400);
-		assertThat(Tokens.json(malformed.body()).get("type").asString()).endsWith("/malformed-body");
+		assertThat(OidcTestClient.json(malformed.body()).get("type").asString()).endsWith("/malformed-body");
 		HttpResponse<String> invalid = tokens.api("PATCH", "/users/me", token,
 				"{\"bio\": \"new\", \"website\": \"javascript:alert(1)\"}");
 		assertThat(invalid.statusCode()).isEqualTo(422);
-		assertThat(Tokens.json(invalid.body()).get("violations").get(0).get("field").asString()).isEqualTo("website");
-		JsonNode me = Tokens.json(tokens.api("GET", "/users/me", token, null).body());
+		assertThat(OidcTestClient.json(invalid.body()).get("violations").get(0).get("field").asString())
+			.isEqualTo("website");
+		JsonNode me = OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body());
 		assertThat(me.get("profile").has("bio")).isFalse();
 
 		HttpResponse<String> ok = tokens.api("PATCH", "/users/me", token, "{\"bio\": \"Writes sea stories.\"}");
@@ -281,8 +292,10 @@ class IdentityIntegrationTests {
 		HttpResponse<String> conflict = java.net.http.HttpClient.newHttpClient()
 			.send(conditional, HttpResponse.BodyHandlers.ofString());
 		assertThat(conflict.statusCode()).isEqualTo(412);
-		assertThat(Tokens.json(tokens.api("GET", "/users/me", token, null).body()).get("profile").get("bio").asString())
-			.isEqualTo("x");
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body())
+			.get("profile")
+			.get("bio")
+			.asString()).isEqualTo("x");
 
 		HttpResponse<String> publicProfile = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest
@@ -294,7 +307,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void signUpFormShowsFieldErrorsAndCreatesNothing() {
-		Browser browser = new Browser(base());
+		FormBrowser browser = new FormBrowser(base());
 		HttpResponse<String> response = browser.submit("/signup", "/signup",
 				Map.of("email", "not-an-email", "username", "X", "displayName", "", "password", "short"));
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -309,11 +322,11 @@ class IdentityIntegrationTests {
 		String username = name + suffix;
 		String email = name.equals("root") ? "root@example.test" : name + suffix + "@example.test";
 		String password = "a long and secret " + name;
-		HttpResponse<String> created = new Browser(base()).submit("/signup", "/signup", Map.of("email", email,
+		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup", Map.of("email", email,
 				"username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT), "password", password));
 		assertThat(created.body()).contains("Check your email");
 		String token = tokenFromMail(email, "Confirm your email for AuthorWorks");
-		HttpResponse<String> verified = new Browser(base()).get("/verify-email?token=" + token);
+		HttpResponse<String> verified = new FormBrowser(base()).get("/verify-email?token=" + token);
 		assertThat(verified.body()).contains("Your email is confirmed");
 		return new Account(email, username, password);
 	}

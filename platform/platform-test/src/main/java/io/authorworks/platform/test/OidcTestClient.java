@@ -1,6 +1,7 @@
-package io.authorworks.users;
+package io.authorworks.platform.test;
 
 import java.net.URI;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,18 +17,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A standard OAuth 2.0 client for tests: authorization code with PKCE for the public CLI
- * client, refresh, and client credentials, speaking to the token endpoint exactly as any
- * library would.
+ * A standard OAuth 2.0 client for tests: authorization code with PKCE, refresh and client
+ * credentials, speaking to the endpoints exactly as any client library would.
  */
-final class Tokens {
+public final class OidcTestClient {
 
-	static final String REDIRECT = "http://localhost:8080/login/oauth2/code/authorworks";
+	private final String redirect;
 
-	/** The confidential client the gateway uses; public clients get no refresh tokens. */
-	static final String CLIENT_ID = "authorworks-web";
+	private final String clientId;
 
-	static final String CLIENT_SECRET = "integration-test-gateway-secret";
+	private final String clientSecret;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,14 +34,21 @@ final class Tokens {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	Tokens(String base) {
+	/**
+	 * A client of the authorization server at {@code base}, authenticating as a
+	 * confidential client (public clients get no refresh tokens).
+	 */
+	public OidcTestClient(String base, String clientId, String clientSecret, String redirect) {
 		this.base = base;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
+		this.redirect = redirect;
 	}
 
 	/**
 	 * Signs in through the pages and completes code + PKCE; answers the token response.
 	 */
-	JsonNode signIn(Browser browser, String login, String password) throws Exception {
+	public JsonNode signIn(FormBrowser browser, String login, String password) throws Exception {
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
 		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -51,8 +57,8 @@ final class Tokens {
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 		String authorize = UriComponentsBuilder.fromUriString(this.base + "/oauth2/authorize")
 			.queryParam("response_type", "code")
-			.queryParam("client_id", CLIENT_ID)
-			.queryParam("redirect_uri", REDIRECT)
+			.queryParam("client_id", this.clientId)
+			.queryParam("redirect_uri", this.redirect)
 			.queryParam("scope", "openid profile email")
 			.queryParam("state", "s123")
 			.queryParam("code_challenge", challenge)
@@ -71,7 +77,7 @@ final class Tokens {
 			.firstValue("Location")
 			.orElseThrow(() -> new IllegalStateException(
 					"No redirect after sign-in: " + callback.statusCode() + " " + callback.body()));
-		if (!location.startsWith(REDIRECT)) {
+		if (!location.startsWith(this.redirect)) {
 			throw new IllegalStateException("Sign-in ended at " + location);
 		}
 		Map<String, String> query = UriComponentsBuilder.fromUriString(location)
@@ -82,27 +88,27 @@ final class Tokens {
 			throw new IllegalStateException("state was not returned");
 		}
 		Response response = token(Map.of("grant_type", "authorization_code", "code", query.get("code"), "redirect_uri",
-				REDIRECT, "code_verifier", verifier), basic(CLIENT_ID, CLIENT_SECRET));
+				this.redirect, "code_verifier", verifier), basic(this.clientId, this.clientSecret));
 		if (response.status() != 200 || !response.body().has("access_token")) {
 			throw new IllegalStateException("Token endpoint answered " + response.status() + ": " + response.body());
 		}
 		return response.body();
 	}
 
-	Response refresh(String refreshToken) {
+	public Response refresh(String refreshToken) {
 		return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
-				basic(CLIENT_ID, CLIENT_SECRET));
+				basic(this.clientId, this.clientSecret));
 	}
 
-	Response clientCredentials(String clientId, String secret, String scope) {
+	public Response clientCredentials(String clientId, String secret, String scope) {
 		return token(Map.of("grant_type", "client_credentials", "scope", scope), basic(clientId, secret));
 	}
 
-	Response token(Map<String, String> form, String authorization) {
+	public Response token(Map<String, String> form, String authorization) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + "/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(Browser.form(fields)));
+			.POST(HttpRequest.BodyPublishers.ofString(FormBrowser.form(fields)));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
@@ -115,7 +121,7 @@ final class Tokens {
 		}
 	}
 
-	HttpResponse<String> api(String method, String path, String token, String body) {
+	public HttpResponse<String> api(String method, String path, String token, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json");
@@ -134,7 +140,7 @@ final class Tokens {
 		}
 	}
 
-	static JsonNode json(String body) {
+	public static JsonNode json(String body) {
 		return JSON.readTree(body);
 	}
 
@@ -142,7 +148,7 @@ final class Tokens {
 		return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
-	record Response(int status, JsonNode body) {
+	public record Response(int status, JsonNode body) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.authorworks.users;
+package io.authorworks.platform.test;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * pages: it reads the CSRF token from forms and posts them back, and follows redirects
  * only when asked.
  */
-final class Browser {
+public final class FormBrowser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -30,16 +30,18 @@ final class Browser {
 
 	private final String base;
 
-	Browser(String base) {
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
+	public FormBrowser(String base) {
 		this.base = base;
 	}
 
-	HttpResponse<String> get(String pathOrUrl) {
+	public HttpResponse<String> get(String pathOrUrl) {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
 	}
 
 	/** GETs the page holding the form, then submits the form with its CSRF token. */
-	HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+	public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
 		HttpResponse<String> page = get(formPage);
 		Matcher csrf = CSRF.matcher(page.body());
 		if (!csrf.find()) {
@@ -50,7 +52,7 @@ final class Browser {
 		return post(action, all);
 	}
 
-	HttpResponse<String> post(String pathOrUrl, Map<String, String> fields) {
+	public HttpResponse<String> post(String pathOrUrl, Map<String, String> fields) {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
@@ -59,14 +61,10 @@ final class Browser {
 	}
 
 	/** Follows redirects within this server until one leaves it (or a page is shown). */
-	HttpResponse<String> follow(HttpResponse<String> response) {
+	public HttpResponse<String> follow(HttpResponse<String> response) {
 		HttpResponse<String> current = response;
 		for (int i = 0; i < 10 && current.statusCode() / 100 == 3; i++) {
-			String location = current.headers().firstValue("Location").orElseThrow();
-			URI next = current.uri().resolve(location);
-			if (!next.toString().startsWith(this.base) && !next.getPath().startsWith("/")) {
-				return current;
-			}
+			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
 			if (!next.toString().startsWith(this.base)) {
 				return current;
 			}
@@ -75,7 +73,13 @@ final class Browser {
 		return current;
 	}
 
-	static String form(Map<String, String> fields) {
+	/** Sends this header with every later request, e.g. a {@code traceparent}. */
+	public FormBrowser with(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	public static String form(Map<String, String> fields) {
 		return fields.entrySet()
 			.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -88,8 +92,10 @@ final class Browser {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+		this.headers.forEach(builder::setHeader);
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
