@@ -181,6 +181,20 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The running process of a deployable's replica (1-based), for tests that need to
+	 * kill one the way a crash would.
+	 */
+	public Optional<ProcessHandle> process(String deployable, int replica) {
+		String instance = (replica == 1) ? deployable : deployable + "#" + replica;
+		synchronized (this.processes) {
+			return this.processes.stream()
+				.filter((process) -> process.instance().equals(instance))
+				.findFirst()
+				.flatMap(DeployableProcess::handle);
+		}
+	}
+
 	/** The development mail server, when the platform runs its own. */
 	public Optional<EmbeddedMailServer> mailServer() {
 		return Optional.ofNullable(this.mailServer);

@@ -106,6 +106,13 @@ public final class DeployableProcess {
 		return URI.create("http://localhost:" + this.port);
 	}
 
+	/** The operating-system process, while one runs. */
+	public synchronized java.util.Optional<ProcessHandle> handle() {
+		Process current = this.process;
+		return (current != null && current.isAlive()) ? java.util.Optional.of(current.toHandle())
+				: java.util.Optional.empty();
+	}
+
 	/** Starts the process; readiness is awaited separately. */
 	public synchronized void start() {
 		if (this.stopping) {

@@ -43,7 +43,7 @@ class PlatformEnvironmentPostProcessorTests {
 
 	@Test
 	void otlpExportOnlyWhenAnEndpointIsGiven() {
-		assertThat(environment(Map.of()).getProperty("management.tracing.export.enabled")).isEqualTo("false");
+		assertThat(environment(Map.of()).getProperty("management.tracing.export.enabled")).isNull();
 		assertThat(environment(Map.of()).getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
 		StandardEnvironment withCollector = environment(
 				Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/"));
