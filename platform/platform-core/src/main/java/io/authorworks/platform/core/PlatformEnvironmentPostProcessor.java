@@ -50,8 +50,9 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		else {
 			// Without a collector, nothing is pushed: metrics are scraped from
-			// /actuator/prometheus.
-			derived.put("management.tracing.export.enabled", "false");
+			// /actuator/prometheus. Tracing itself stays on (Boot 4 ties W3C propagation
+			// and
+			// log correlation to it); no span exporter starts without an endpoint.
 			derived.put("management.otlp.metrics.export.enabled", "false");
 			derived.put("management.logging.export.otlp.enabled", "false");
 		}
