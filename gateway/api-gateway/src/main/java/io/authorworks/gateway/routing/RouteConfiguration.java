@@ -1,0 +1,119 @@
+package io.authorworks.gateway.routing;
+
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
+import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+
+/**
+ * Builds the gateway's routes from {@link RoutingProperties}. For each configured service
+ * there are up to three routes: its API under {@code /api} (prefix removed, the browser
+ * session's token relayed), its pages and endpoints forwarded unchanged, and its OpenAPI
+ * document at {@code /api-docs/<name>}. Every route goes through a circuit breaker with
+ * the service's timeout and the load balancer.
+ */
+@Configuration(proxyBeanMethods = false)
+class RouteConfiguration {
+
+	/** Where circuit breakers send requests a service could not answer. */
+	static final String FALLBACK_PATH = "/fallback/";
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	DiscoveryClient configuredServiceInstances(RoutingProperties routes) {
+		return new ConfiguredServiceInstances(routes);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> serviceRoutes(RoutingProperties routes,
+			@Value("${server.servlet.session.cookie.name:AW_SESSION}") String sessionCookie) {
+		Function<ServerRequest, ServerRequest> clean = ForwardingHeaders.clean(Set.of(sessionCookie, "XSRF-TOKEN"));
+		RouterFunction<ServerResponse> all = route("none").route((request) -> false, http()).build();
+		for (var entry : routes.active().entrySet()) {
+			String name = entry.getKey();
+			RoutingProperties.Service service = entry.getValue();
+			if (!service.apiPaths().isEmpty()) {
+				all = all.and(route(name + "-api").route(anyOf(service.apiPaths()), http())
+					.before(clean)
+					.before(stripPrefix(1))
+					.filter(new SessionTokenRelay())
+					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
+					.filter(lb(name))
+					.build());
+			}
+			if (!service.paths().isEmpty()) {
+				all = all.and(route(name + "-pages").route(anyOf(service.paths()), http())
+					.before(clean)
+					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
+					.filter(lb(name))
+					.build());
+			}
+			all = all.and(route(name + "-docs").GET("/api-docs/" + name, http())
+				.before(clean)
+				.before(setPath("/v3/api-docs"))
+				// The service's document then names the gateway's /api as its server,
+				// so "try it out" calls go through the gateway.
+				.before(ForwardingHeaders.set("X-Forwarded-Prefix", "/api"))
+				.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
+				.filter(lb(name))
+				.build());
+		}
+		return all;
+	}
+
+	private static RequestPredicate anyOf(java.util.List<String> paths) {
+		RequestPredicate predicate = RequestPredicates.path(paths.getFirst());
+		for (String path : paths.subList(1, paths.size())) {
+			predicate = predicate.or(RequestPredicates.path(path));
+		}
+		return predicate;
+	}
+
+	/**
+	 * Per-service timeouts and breakers. Calls run on virtual threads that carry the
+	 * caller's context (trace, security), so the trace continues downstream.
+	 */
+	@Bean
+	Customizer<Resilience4JCircuitBreakerFactory> serviceCircuitBreakers(RoutingProperties routes) {
+		return (factory) -> {
+			ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+			factory.configureExecutorService(
+					ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(), snapshots::captureAll));
+			routes.active()
+				.forEach((name, service) -> factory.configure((builder) -> builder.timeLimiterConfig(
+						TimeLimiterConfig.custom().timeoutDuration(service.timeout()).cancelRunningFuture(true).build())
+					.circuitBreakerConfig(CircuitBreakerConfig.custom()
+						.slidingWindowSize(20)
+						.minimumNumberOfCalls(10)
+						.failureRateThreshold(50)
+						.waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+						.build()), name));
+		};
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.authorworks.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.authorworks.platform.test.TestIssuer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A downstream service for the gateway tests, on a JDK HTTP server: it records every
+ * request it receives and answers with what it saw. It also plays the user-service's OIDC
+ * back channel (token, user info, revocation), signing tokens with a {@link TestIssuer}.
+ */
+final class FakeService implements AutoCloseable {
+
+	static final UUID USER_ID = UUID.fromString("0199a1b2-0000-7000-8000-00000000a11c");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private final TestIssuer issuer;
+
+	private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
+
+	private final AtomicInteger refreshes = new AtomicInteger();
+
+	volatile String nonce = "";
+
+	volatile int accessTokenSeconds = 3600;
+
+	FakeService(String name, TestIssuer issuer) {
+		this.name = name;
+		this.issuer = issuer;
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The most recent request that matches. */
+	Optional<Received> last(Predicate<Received> filter) {
+		return this.received.stream().filter(filter).reduce((first, second) -> second);
+	}
+
+	List<Received> all(Predicate<Received> filter) {
+		return this.received.stream().filter(filter).toList();
+	}
+
+	int refreshes() {
+		return this.refreshes.get();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readAllBytes();
+		}
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
+		Received request = new Received(this.name, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8));
+		this.received.add(request);
+		String path = request.path();
+		if (path.contains("/slow")) {
+			sleep(Duration.ofSeconds(3));
+		}
+		switch (path) {
+			case "/oauth2/token" -> json(exchange, 200, tokens(form(request.body())));
+			case "/userinfo" -> json(exchange, 200,
+					Map.of("sub", USER_ID.toString(), "preferred_username", "ada", "name", "Ada Lovelace"));
+			case "/oauth2/revoke" -> json(exchange, 200, Map.of());
+			case "/v3/api-docs" -> json(exchange, 200,
+					Map.of("openapi", "3.1.0", "info", Map.of("title", this.name, "version", "1"), "paths", Map.of()));
+			default -> json(exchange, 200, Map.of("service", this.name, "method", request.method(), "path", path));
+		}
+	}
+
+	private Map<String, Object> tokens(Map<String, String> form) {
+		String grant = form.getOrDefault("grant_type", "");
+		if ("refresh_token".equals(grant)) {
+			this.refreshes.incrementAndGet();
+		}
+		String accessToken = this.issuer.userToken(USER_ID, "ada", List.of("author"));
+		Map<String, Object> tokens = new LinkedHashMap<>();
+		tokens.put("access_token", accessToken);
+		tokens.put("token_type", "Bearer");
+		tokens.put("expires_in", this.accessTokenSeconds);
+		tokens.put("refresh_token", "refresh-" + UUID.randomUUID());
+		tokens.put("scope", "openid profile email");
+		if ("authorization_code".equals(grant)) {
+			tokens.put("id_token",
+					this.issuer.sign(
+							USER_ID.toString(), Map.of("aud", "authorworks-web", "azp", "authorworks-web", "nonce",
+									this.nonce, "preferred_username", "ada", "name", "Ada Lovelace"),
+							Duration.ofMinutes(10)));
+		}
+		return tokens;
+	}
+
+	static Map<String, String> form(String body) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return form;
+	}
+
+	private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	/** A request as the service received it; header names in lower case. */
+	record Received(String service, String method, String path, String query, Map<String, List<String>> headers,
+			String body) {
+
+		String header(String name) {
+			List<String> values = this.headers.get(name.toLowerCase());
+			return (values == null || values.isEmpty()) ? null : String.join(", ", values);
+		}
+
+		List<String> headerValues(String name) {
+			return this.headers.getOrDefault(name.toLowerCase(), new ArrayList<>());
+		}
+
+	}
+
+}

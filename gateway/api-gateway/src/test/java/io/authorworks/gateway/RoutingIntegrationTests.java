@@ -1,0 +1,196 @@
+package io.authorworks.gateway;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.authorworks.gateway.FakeService.Received;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing through the gateway to stand-in services: paths, query strings and the headers
+ * a service relies on, load balancing over replicas, and clean {@code 503} problems when
+ * a service is down or too slow.
+ */
+class RoutingIntegrationTests extends GatewayIntegrationTests {
+
+	@Test
+	void apiCallsLoseTheApiPrefixAndKeepTheirQuery() {
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> response = get("/api/users/me?marker=" + marker + "&q=a%20b", bearer());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Received received = receivedByUsers((r) -> r.query() != null && r.query().contains(marker));
+		assertThat(received.path()).isEqualTo("/users/me");
+		assertThat(received.query().split("&")).containsExactlyInAnyOrder("marker=" + marker, "q=a%20b");
+	}
+
+	@Test
+	void adminCallsGoToTheUserServiceAdminApi() {
+		String marker = UUID.randomUUID().toString();
+		assertThat(get("/api/admin/users?marker=" + marker, bearer()).statusCode()).isEqualTo(200);
+
+		assertThat(receivedByUsers((r) -> r.query() != null && r.query().contains(marker)).path())
+			.isEqualTo("/admin/users");
+	}
+
+	@Test
+	void aTrustedProxyTellsServicesTheClientAndTheOrigin() {
+		String marker = UUID.randomUUID().toString();
+		// What nginx in front of the gateway sends; loopback is a trusted proxy by
+		// default. The untrusted case is in RateLimitIntegrationTests.
+		get("/api/users/me?marker=" + marker, bearer()[0], bearer()[1], "X-Forwarded-For", "203.0.113.9",
+				"X-Forwarded-Proto", "https", "X-Forwarded-Host", "authorworks.example", "X-Forwarded-Port", "443",
+				"Forwarded", "for=198.51.100.1");
+
+		Received received = receivedByUsers((r) -> r.query() != null && r.query().contains(marker));
+		assertThat(received.header("X-Forwarded-For")).isEqualTo("203.0.113.9");
+		assertThat(received.header("X-Forwarded-Proto")).isEqualTo("https");
+		assertThat(received.header("X-Forwarded-Host")).isEqualTo("authorworks.example");
+		assertThat(received.header("X-Forwarded-Port")).isEqualTo("443");
+		assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/api");
+		assertThat(received.header("Forwarded")).isNull();
+	}
+
+	@Test
+	void requestIdAndTraceContextReachTheService() {
+		String marker = UUID.randomUUID().toString();
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		HttpResponse<String> response = get("/api/users/me?marker=" + marker, "Authorization", bearer()[1],
+				"X-Request-Id", "test-request-" + marker, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+		Received received = receivedByUsers((r) -> r.query() != null && r.query().contains(marker));
+		assertThat(received.header("X-Request-Id")).isEqualTo("test-request-" + marker);
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("test-request-" + marker);
+		assertThat(received.header("traceparent")).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+	}
+
+	@Test
+	void aGeneratedRequestIdAndANewTraceReachTheService() {
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> response = get("/api/users/me?marker=" + marker, bearer());
+
+		Received received = receivedByUsers((r) -> r.query() != null && r.query().contains(marker));
+		assertThat(received.header("X-Request-Id")).isNotBlank()
+			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+		assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+	}
+
+	@Test
+	void bearerTokensPassThroughUntouched() {
+		String marker = UUID.randomUUID().toString();
+		String token = bearer()[1];
+		assertThat(get("/api/users/me?marker=" + marker, "Authorization", token).statusCode()).isEqualTo(200);
+
+		assertThat(receivedByUsers((r) -> r.query() != null && r.query().contains(marker)).header("Authorization"))
+			.isEqualTo(token);
+	}
+
+	@Test
+	void theGatewaysOwnCookiesStayAtTheGateway() {
+		String marker = UUID.randomUUID().toString();
+		get("/api/users/me?marker=" + marker, "Authorization", bearer()[1], "Cookie",
+				"AW_SESSION=secret; theme=dark; XSRF-TOKEN=abc");
+
+		assertThat(receivedByUsers((r) -> r.query() != null && r.query().contains(marker)).header("Cookie"))
+			.isEqualTo("theme=dark");
+	}
+
+	@Test
+	void signInPagesAndEndpointsGoToTheUserServiceUnchanged() {
+		for (String path : List.of("/login", "/signup", "/password-reset/confirm", "/.well-known/openid-configuration",
+				"/oauth2/jwks", "/account/security", "/auth-assets/site.css")) {
+			String marker = UUID.randomUUID().toString();
+			HttpResponse<String> response = get(path + "?marker=" + marker, "Accept", "text/html");
+
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(receivedByUsers((r) -> r.query() != null && r.query().contains(marker)).path()).as(path)
+				.isEqualTo(path);
+		}
+	}
+
+	@Test
+	void theGatewaysOwnSignInPathsAreNotForwarded() {
+		HttpResponse<String> response = get("/oauth2/authorization/authorworks");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow())
+			.startsWith("http://localhost:8080/oauth2/authorize?");
+	}
+
+	@Test
+	void requestsAreSpreadOverEveryInstance() {
+		String marker = UUID.randomUUID().toString();
+		for (int i = 0; i < 6; i++) {
+			assertThat(get("/api/users/me?marker=" + marker, bearer()).statusCode()).isEqualTo(200);
+		}
+		Predicate<Received> mine = (r) -> r.query() != null && r.query().contains(marker);
+		assertThat(TestServices.USERS_A.all(mine)).hasSize(3);
+		assertThat(TestServices.USERS_B.all(mine)).hasSize(3);
+	}
+
+	@Test
+	void aServiceThatIsDownAnswersAServiceUnavailableProblem() {
+		HttpResponse<String> response = send(client(),
+				request("/api/content/books/42").header("Authorization", bearer()[1])
+					.POST(HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"https://authorworks.dev/problems/service-unavailable\"")
+			.contains("\"instance\":\"/api/content/books/42\"")
+			.contains("\"requestId\"")
+			.doesNotContain("127.0.0.1")
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void aServiceThatIsTooSlowAnswersAServiceUnavailableProblemInTime() {
+		long started = System.nanoTime();
+		HttpResponse<String> response = get("/api/storage/slow", bearer());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("service-unavailable");
+		assertThat(millis).isLessThan(2500);
+	}
+
+	@Test
+	void eachServicesApiDocumentIsServedThroughTheGateway() {
+		HttpResponse<String> response = get("/api-docs/users");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"openapi\":\"3.1.0\"");
+		Received received = receivedByUsers((r) -> r.path().equals("/v3/api-docs"));
+		assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/api");
+	}
+
+	@Test
+	void servicesWithoutAUrlHaveNoRoutes() {
+		HttpResponse<String> response = get("/api/media/covers/1", bearer());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("https://authorworks.dev/problems/not-found");
+	}
+
+	static String[] bearer() {
+		return new String[] { "Authorization",
+				"Bearer " + TestServices.ISSUER.userToken(FakeService.USER_ID, "ada", List.of("author")) };
+	}
+
+	private static Received receivedByUsers(Predicate<Received> filter) {
+		Set<Received> found = new HashSet<>();
+		TestServices.USERS_A.last(filter).ifPresent(found::add);
+		TestServices.USERS_B.last(filter).ifPresent(found::add);
+		assertThat(found).as("requests received by the user-service").hasSize(1);
+		return found.iterator().next();
+	}
+
+}
