@@ -1,0 +1,228 @@
+package io.authorworks.gateway;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import io.authorworks.gateway.FakeService.Received;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The backend-for-frontend as a browser meets it: sign-in with PKCE, a session whose
+ * tokens never reach the browser, CSRF on changes, token relay with renewal, and sign-out
+ * that revokes the refresh token and ends the identity service's session too. The
+ * user-service's OIDC back channel is played by {@link FakeService}.
+ */
+class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
+
+	@Test
+	void anonymousApiCallsGetAnUnauthenticatedProblemNotARedirect() {
+		HttpResponse<String> response = get("/api/users/me", "Accept", "text/html,application/json");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.body()).contains("https://authorworks.dev/problems/unauthenticated");
+	}
+
+	@Test
+	void publicApiPathsNeedNoSignIn() {
+		assertThat(get("/api/storage/public/covers/1").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void invalidBearerTokensAreRefused() {
+		HttpResponse<String> response = get("/api/users/me", "Authorization", "Bearer not-a-token");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+	}
+
+	@Test
+	void withoutASessionTheSessionIsSignedOut() {
+		HttpResponse<String> response = get("/bff/session");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"authenticated\":false}");
+		assertThat(response.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("AW_SESSION"));
+	}
+
+	@Test
+	void signInStartsTheAuthorizationCodeFlowWithPkceAndState() {
+		HttpClient browser = browser();
+		HttpResponse<String> login = send(browser, request("/bff/login?returnTo=/books/42").GET().build());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValue("/oauth2/authorization/authorworks");
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("AW_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+
+		Map<String, String> query = authorizationRedirect(browser);
+
+		assertThat(query).containsEntry("response_type", "code")
+			.containsEntry("client_id", "authorworks-web")
+			.containsEntry("code_challenge_method", "S256")
+			.containsEntry("redirect_uri", "http://localhost:8080/login/oauth2/code/authorworks")
+			.containsKeys("state", "nonce", "code_challenge");
+		assertThat(query.get("scope")).isEqualTo("openid profile email");
+	}
+
+	@Test
+	void signInReturnsOnlyToPathsOnThisSite() {
+		for (String evil : new String[] { "https://evil.example/", "//evil.example", "/\\evil.example" }) {
+			HttpClient browser = browser();
+			send(browser, request("/bff/login?returnTo=" + encode(evil)).GET().build());
+			assertThat(signIn(browser)).as(evil).isEqualTo("/");
+		}
+	}
+
+	@Test
+	void changesNeedTheCsrfTokenFromABrowserButNotWithABearerToken() {
+		HttpResponse<String> withoutToken = send(client(),
+				request("/api/users/me").method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build());
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+		assertThat(withoutToken.body()).contains("https://authorworks.dev/problems/csrf-token-invalid");
+
+		HttpResponse<String> withBearer = send(client(),
+				request("/api/users/me").header("Authorization", RoutingIntegrationTests.bearer()[1])
+					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(withBearer.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSignedInBrowserGetsItsTokenRelayedAndCanSignOut() {
+		HttpClient browser = browser();
+		send(browser, request("/bff/login?returnTo=/books/42?tab=notes").GET().build());
+		assertThat(signIn(browser)).isEqualTo("/books/42?tab=notes");
+
+		HttpResponse<String> session = send(browser, request("/bff/session").GET().build());
+		assertThat(session.body()).contains("\"authenticated\":true")
+			.contains("\"userId\":\"" + FakeService.USER_ID + "\"")
+			.contains("\"username\":\"ada\"")
+			.contains("\"displayName\":\"Ada Lovelace\"")
+			.contains("\"roles\":[\"author\"]")
+			.doesNotContain("token");
+
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> withoutCsrf = send(browser,
+				request("/api/users/me?marker=" + marker).method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+
+		String xsrf = cookie(browser, "XSRF-TOKEN");
+		HttpResponse<String> withCsrf = send(browser,
+				request("/api/users/me?marker=" + marker).header("X-XSRF-TOKEN", xsrf)
+					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(withCsrf.statusCode()).isEqualTo(200);
+		Received relayed = TestServices.USERS_A.last((r) -> r.query() != null && r.query().contains(marker))
+			.or(() -> TestServices.USERS_B.last((r) -> r.query() != null && r.query().contains(marker)))
+			.orElseThrow();
+		assertThat(relayed.header("Authorization")).startsWith("Bearer ey");
+		assertThat(relayed.header("Cookie")).isNull();
+
+		HttpResponse<String> logout = send(browser,
+				request("/bff/logout").header("X-XSRF-TOKEN", cookie(browser, "XSRF-TOKEN"))
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
+		assertThat(logout.statusCode()).isEqualTo(200);
+		assertThat(logout.body()).contains("http://localhost:8080/connect/logout?id_token_hint=ey")
+			.contains("post_logout_redirect_uri=http://localhost:8080/");
+		Received revoked = TestServices.USERS_A.last((r) -> r.path().equals("/oauth2/revoke")).orElseThrow();
+		assertThat(FakeService.form(revoked.body())).containsEntry("token_type_hint", "refresh_token")
+			.containsKey("token");
+		assertThat(revoked.header("Authorization")).startsWith("Basic ");
+
+		assertThat(send(browser, request("/bff/session").GET().build()).body()).contains("\"authenticated\":false");
+	}
+
+	@Test
+	void anExpiredAccessTokenIsRenewedBeforeItIsRelayed() {
+		HttpClient browser = browser();
+		TestServices.USERS_A.accessTokenSeconds = 5;
+		try {
+			send(browser, request("/bff/login").GET().build());
+			signIn(browser);
+		}
+		finally {
+			TestServices.USERS_A.accessTokenSeconds = 3600;
+		}
+		int before = TestServices.USERS_A.refreshes();
+
+		HttpResponse<String> response = send(browser, request("/api/users/me").GET().build());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(TestServices.USERS_A.refreshes()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void signingOutWithoutASessionGoesHome() {
+		HttpClient browser = browser();
+		send(browser, request("/bff/session").GET().build());
+		HttpResponse<String> logout = send(browser,
+				request("/bff/logout").header("X-XSRF-TOKEN", cookie(browser, "XSRF-TOKEN"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location")).hasValue("http://localhost:8080/");
+	}
+
+	/** Follows the gateway to the authorization endpoint and returns its query. */
+	private Map<String, String> authorizationRedirect(HttpClient browser) {
+		HttpResponse<String> start = send(browser, request("/oauth2/authorization/authorworks").GET().build());
+		assertThat(start.statusCode()).isEqualTo(302);
+		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+		assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
+		return UriComponentsBuilder.fromUri(authorize)
+			.build()
+			.getQueryParams()
+			.toSingleValueMap()
+			.entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+					(entry) -> java.net.URLDecoder.decode(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Plays the identity service's part of sign-in: approves the authorization request
+	 * and returns the browser to the gateway's callback. Answers where the gateway sends
+	 * the browser afterwards.
+	 */
+	private String signIn(HttpClient browser) {
+		Map<String, String> query = authorizationRedirect(browser);
+		TestServices.USERS_A.nonce = query.get("nonce");
+		HttpResponse<String> callback = send(browser, request(
+				"/login/oauth2/code/authorworks?code=" + UUID.randomUUID() + "&state=" + encode(query.get("state")))
+			.GET()
+			.build());
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		URI location = uri("/").resolve(callback.headers().firstValue("Location").orElseThrow());
+		assertThat(location.getAuthority()).isEqualTo("localhost:" + this.port);
+		assertThat(location.getRawQuery()).isNotEqualTo("signInFailed");
+		return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
+	}
+
+	private String cookie(HttpClient browser, String name) {
+		return ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.get(uri("/"))
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie"));
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}
