@@ -1,0 +1,33 @@
+package io.authorworks.gateway.ratelimit;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Wires the Redis-backed rate limits in right after Spring Security.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "authorworks.gateway.rate-limit.enabled", matchIfMissing = true)
+class RateLimitConfiguration {
+
+	@Bean
+	RedisRateLimits redisRateLimits(LettuceConnectionFactory connectionFactory, RateLimitProperties properties) {
+		return new RedisRateLimits(connectionFactory, properties.keyPrefix());
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RedisRateLimits limits, RateLimitProperties properties) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+				new RateLimitFilter(limits, properties));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.authorworks.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.authorworks.gateway.FakeService.Received;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits: sign-in attempts per client address, enforced together by every gateway
+ * instance because the budgets live in Redis.
+ */
+class RateLimitIntegrationTests extends GatewayIntegrationTests {
+
+	@Test
+	void apiResponsesAnnounceTheRemainingBudget() {
+		HttpResponse<String> response = get("/api/users/me", RoutingIntegrationTests.bearer());
+
+		assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"api\";q=300;w=60");
+		assertThat(response.headers().firstValue("RateLimit").orElseThrow()).matches("\"api\";r=29\\d;t=\\d+");
+	}
+
+	@Test
+	void twoGatewaysShareOneSignInBudget() {
+		Map<String, String> properties = TestServices.gatewayProperties("5");
+		// Nothing on this machine is a trusted proxy here, so a client cannot pick its
+		// own address with X-Forwarded-For.
+		properties.put("server.tomcat.remoteip.internal-proxies", "192\\.0\\.2\\.1");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext first = start(properties);
+				ConfigurableApplicationContext second = start(properties)) {
+			List<URI> gateways = List.of(loginUri(first), loginUri(second));
+			HttpClient client = client();
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (int i = 0; i < 7; i++) {
+				responses.add(send(client,
+						HttpRequest.newBuilder(gateways.get(i % 2))
+							.timeout(Duration.ofSeconds(10))
+							.header("Content-Type", "application/x-www-form-urlencoded")
+							.header("X-Forwarded-For", "198.51.100." + i)
+							.POST(HttpRequest.BodyPublishers.ofString("username=ada&password=wrong"))
+							.build()));
+			}
+
+			assertThat(responses.subList(0, 5)).allSatisfy((response) -> {
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"sign-in\";q=5;w=60");
+			});
+			assertThat(responses.get(0).headers().firstValue("RateLimit").orElseThrow())
+				.matches("\"sign-in\";r=4;t=\\d+");
+			assertThat(responses.subList(5, 7)).allSatisfy((response) -> {
+				assertThat(response.statusCode()).isEqualTo(429);
+				assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+					.startsWith("application/problem+json");
+				assertThat(response.body()).contains("\"type\":\"https://authorworks.dev/problems/rate-limited\"")
+					.contains("\"status\":429");
+				assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L,
+						60L);
+				assertThat(response.headers().firstValue("RateLimit").orElseThrow()).matches("\"sign-in\";r=0;t=\\d+");
+			});
+
+			String marker = UUID.randomUUID().toString();
+			HttpResponse<String> page = send(client,
+					HttpRequest.newBuilder(URI.create(loginUri(first) + "?marker=" + marker))
+						.header("X-Forwarded-For", "198.51.100.99")
+						.header("X-Forwarded-Host", "evil.example")
+						.GET()
+						.build());
+			assertThat(page.statusCode()).isEqualTo(200);
+			Received received = TestServices.USERS_A.last((r) -> r.query() != null && r.query().contains(marker))
+				.or(() -> TestServices.USERS_B.last((r) -> r.query() != null && r.query().contains(marker)))
+				.orElseThrow();
+			assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+			assertThat(received.header("X-Forwarded-Host")).startsWith("localhost:");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, String> properties) {
+		String[] args = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(ApiGatewayApplication.class).run(args);
+	}
+
+	private static URI loginUri(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return URI.create("http://localhost:" + port + "/login");
+	}
+
+}
