@@ -2,8 +2,13 @@ package io.authorworks.users;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +23,7 @@ import io.authorworks.platform.test.OidcTestClient;
 import io.authorworks.users.events.UserRegistered;
 import io.authorworks.users.identity.SigningKeys;
 import io.authorworks.users.identity.SigningKeysAccess;
+import io.authorworks.users.twofactor.TotpAccess;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +45,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -312,6 +319,184 @@ class IdentityIntegrationTests {
 				Map.of("email", "not-an-email", "username", "X", "displayName", "", "password", "short"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("Enter a valid email address").contains("aria-invalid=\"true\"");
+	}
+
+	@Test
+	void twoFactorSignInNeedsACodeBeforeAnyTokenIsIssued() throws Exception {
+		Account ivy = signUpAndVerify("ivy");
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password())
+			.get("access_token")
+			.asString();
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body())
+			.get("twoFactorEnabled")
+			.asBoolean()).isFalse();
+
+		HttpResponse<String> notStarted = tokens.api("POST", "/users/me/two-factor/confirm", token,
+				"{\"code\":\"123456\"}");
+		assertThat(notStarted.statusCode()).isEqualTo(409);
+		assertThat(OidcTestClient.json(notStarted.body()).get("type").asString()).endsWith("/two-factor-not-enrolled");
+
+		JsonNode enrollment = OidcTestClient.json(tokens.api("POST", "/users/me/two-factor", token, null).body());
+		String secret = enrollment.get("secret").asString();
+		assertThat(secret).matches("[A-Z2-7]{32}");
+		assertThat(enrollment.get("otpauthUri").asString()).isEqualTo("otpauth://totp/AuthorWorks:" + ivy.username()
+				+ "?secret=" + secret + "&issuer=AuthorWorks&digits=6&period=30");
+
+		HttpResponse<String> wrong = tokens.api("POST", "/users/me/two-factor/confirm", token,
+				"{\"code\":\"" + wrongCode(secret) + "\"}");
+		assertThat(wrong.statusCode()).isEqualTo(422);
+		assertThat(OidcTestClient.json(wrong.body()).get("violations").get(0).get("field").asString())
+			.isEqualTo("code");
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body())
+			.get("twoFactorEnabled")
+			.asBoolean()).as("a wrong code enables nothing").isFalse();
+
+		// Each accepted code must come from a later time step than the last one, so the
+		// test walks forward through the tolerated window: previous, current, next.
+		HttpResponse<String> confirmed = tokens.api("POST", "/users/me/two-factor/confirm", token,
+				"{\"code\":\"" + TotpAccess.code(secret, Instant.now().minusSeconds(30)) + "\"}");
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		List<String> recoveryCodes = new ArrayList<>();
+		OidcTestClient.json(confirmed.body())
+			.get("recoveryCodes")
+			.forEach((code) -> recoveryCodes.add(code.asString()));
+		assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+		assertThat(tokens.api("POST", "/users/me/two-factor", token, null).statusCode()).isEqualTo(409);
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body())
+			.get("twoFactorEnabled")
+			.asBoolean()).isTrue();
+
+		// The password alone leads to the second step, and the authorization endpoint
+		// keeps sending the half-signed-in session there: no code, no token.
+		FormBrowser browser = new FormBrowser(base());
+		HttpResponse<String> toLogin = browser.get(authorizeUrl());
+		assertThat(toLogin.headers().firstValue("Location").orElse("")).endsWith("/login");
+		HttpResponse<String> afterPassword = browser.submit("/login", "/login",
+				Map.of("login", ivy.username(), "password", ivy.password()));
+		assertThat(afterPassword.headers().firstValue("Location").orElse("")).endsWith("/login/two-factor");
+		HttpResponse<String> again = browser.get(authorizeUrl());
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(again.headers().firstValue("Location").orElse("")).contains("/login/two-factor")
+			.doesNotContain("code=");
+		HttpResponse<String> page = browser.get("/login/two-factor");
+		assertThat(page.body()).contains("autocomplete=\"one-time-code\"")
+			.contains("inputmode=\"numeric\"")
+			.contains("<label for=\"code\"");
+		HttpResponse<String> wrongCode = browser.submit("/login/two-factor", "/login/two-factor",
+				Map.of("code", wrongCode(secret)));
+		assertThat(wrongCode.headers().firstValue("Location").orElse("")).endsWith("/login/two-factor?error=code");
+		assertThat(browser.get("/login/two-factor?error=code").body()).contains("role=\"alert\"")
+			.contains("That code is not right");
+
+		String current = TotpAccess.code(secret, Instant.now());
+		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password(), () -> current);
+		Jwt jwt = decodeWithPublishedKeys(signedIn.get("access_token").asString());
+		assertThat(jwt.getSubject())
+			.isEqualTo(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body()).get("id").asString());
+		assertThat(signedIn.get("refresh_token")).isNotNull();
+		assertThat(tokens.refresh(signedIn.get("refresh_token").asString()).status())
+			.as("the stored two-factor authentication reads back for refresh")
+			.isEqualTo(200);
+
+		assertThatThrownBy(() -> tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password(), () -> current))
+			.as("a time step that was used cannot be used again")
+			.hasMessageContaining("That code is not right");
+
+		String recovery = recoveryCodes.get(3);
+		assertThat(tokens
+			.signIn(new FormBrowser(base()), ivy.email(), ivy.password(), () -> recovery.toUpperCase(Locale.ROOT))
+			.get("access_token")).isNotNull();
+		assertThatThrownBy(() -> tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password(), () -> recovery))
+			.as("a recovery code works once")
+			.hasMessageContaining("That code is not right");
+
+		HttpResponse<String> regenerated = tokens.api("POST", "/users/me/two-factor/recovery-codes", token,
+				"{\"code\":\"" + recoveryCodes.get(4) + "\"}");
+		assertThat(regenerated.statusCode()).isEqualTo(200);
+		assertThat(OidcTestClient.json(regenerated.body()).get("recoveryCodes")).hasSize(10);
+		HttpResponse<String> oldCode = tokens.api("DELETE", "/users/me/two-factor", token,
+				"{\"code\":\"" + recoveryCodes.get(5) + "\"}");
+		assertThat(oldCode.statusCode()).as("regenerating retires the old codes").isEqualTo(422);
+		String fresh = OidcTestClient.json(regenerated.body()).get("recoveryCodes").get(0).asString();
+		assertThat(tokens.api("DELETE", "/users/me/two-factor", token, "{\"code\":\"" + fresh + "\"}").statusCode())
+			.isEqualTo(204);
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me", token, null).body())
+			.get("twoFactorEnabled")
+			.asBoolean()).isFalse();
+		assertThat(tokens.api("DELETE", "/users/me/two-factor", token, "{\"code\":\"" + fresh + "\"}").statusCode())
+			.isEqualTo(409);
+		assertThat(tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password()).get("access_token")).isNotNull();
+	}
+
+	@Test
+	void wrongSecondFactorCodesCountTowardTheLockout() throws Exception {
+		Account jo = signUpAndVerify("jo");
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), jo.email(), jo.password()).get("access_token").asString();
+		String secret = OidcTestClient.json(tokens.api("POST", "/users/me/two-factor", token, null).body())
+			.get("secret")
+			.asString();
+		assertThat(tokens
+			.api("POST", "/users/me/two-factor/confirm", token,
+					"{\"code\":\"" + TotpAccess.code(secret, Instant.now()) + "\"}")
+			.statusCode()).isEqualTo(200);
+
+		FormBrowser browser = new FormBrowser(base());
+		browser.get(authorizeUrl());
+		browser.submit("/login", "/login", Map.of("login", jo.email(), "password", jo.password()));
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> wrong = browser.submit("/login/two-factor", "/login/two-factor",
+					Map.of("code", wrongCode(secret)));
+			assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login/two-factor?error=code");
+		}
+		HttpResponse<String> locked = browser.submit("/login/two-factor", "/login/two-factor",
+				Map.of("code", TotpAccess.code(secret, Instant.now().plusSeconds(30))));
+		assertThat(locked.headers().firstValue("Location").orElse("")).endsWith("/login?error=locked");
+		HttpResponse<String> password = new FormBrowser(base()).submit("/login", "/login",
+				Map.of("login", jo.email(), "password", jo.password()));
+		assertThat(password.headers().firstValue("Location").orElse("")).contains("error=locked");
+	}
+
+	@Test
+	void signingOutEverywhereRevokesEveryRefreshToken() throws Exception {
+		Account kim = signUpAndVerify("kim");
+		OidcTestClient tokens = oidc();
+		JsonNode laptop = tokens.signIn(new FormBrowser(base()), kim.email(), kim.password());
+		JsonNode phone = tokens.signIn(new FormBrowser(base()), kim.username(), kim.password());
+		Account other = signUpAndVerify("lee");
+		JsonNode someoneElse = tokens.signIn(new FormBrowser(base()), other.email(), other.password());
+
+		HttpResponse<String> revoked = tokens.api("POST", "/users/me/sessions/revoke",
+				laptop.get("access_token").asString(), null);
+		assertThat(revoked.statusCode()).isEqualTo(204);
+		assertThat(tokens.refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(400);
+		assertThat(tokens.refresh(phone.get("refresh_token").asString()).status()).isEqualTo(400);
+		assertThat(tokens.refresh(someoneElse.get("refresh_token").asString()).status())
+			.as("other people stay signed in")
+			.isEqualTo(200);
+	}
+
+	/** A six-digit code the app does not show anywhere near now. */
+	static String wrongCode(String secret) {
+		Instant now = Instant.now();
+		Set<String> near = new HashSet<>();
+		for (int step = -3; step <= 3; step++) {
+			near.add(TotpAccess.code(secret, now.plusSeconds(30L * step)));
+		}
+		return java.util.stream.IntStream.range(0, 10)
+			.mapToObj((digit) -> Integer.toString(digit).repeat(6))
+			.filter((code) -> !near.contains(code))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	String authorizeUrl() {
+		return base() + "/oauth2/authorize?response_type=code&client_id=" + "authorworks-web" + "&redirect_uri="
+				+ java.net.URLEncoder.encode("http://localhost:8080/login/oauth2/code/authorworks",
+						java.nio.charset.StandardCharsets.UTF_8)
+				+ "&scope=openid&state=probe&code_challenge_method=S256"
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 	}
 
 	record Account(String email, String username, String password) {

@@ -79,6 +79,22 @@ public final class FormBrowser {
 		return this;
 	}
 
+	/**
+	 * Follows redirects across every server on loopback (this one and an external
+	 * provider), until one leaves loopback or a page is shown.
+	 */
+	public HttpResponse<String> followAcrossLoopback(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int i = 0; i < 20 && current.statusCode() / 100 == 3; i++) {
+			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
+			if (!"127.0.0.1".equals(next.getHost())) {
+				return current;
+			}
+			current = get(next.toString());
+		}
+		return current;
+	}
+
 	public static String form(Map<String, String> fields) {
 		return fields.entrySet()
 			.stream()

@@ -11,7 +11,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +52,34 @@ public final class OidcTestClient {
 	 * Signs in through the pages and completes code + PKCE; answers the token response.
 	 */
 	public JsonNode signIn(FormBrowser browser, String login, String password) throws Exception {
+		return signIn(browser, login, password, null);
+	}
+
+	/**
+	 * Signs in through the pages, giving the second factor from {@code secondFactor} when
+	 * the page asks for it, and completes code + PKCE.
+	 */
+	public JsonNode signIn(FormBrowser browser, String login, String password, @Nullable Supplier<String> secondFactor)
+			throws Exception {
+		return signIn(browser, (pages) -> {
+			HttpResponse<String> afterLogin = pages.submit("/login", "/login",
+					Map.of("login", login, "password", password));
+			if (afterLogin.headers().firstValue("Location").orElse("").endsWith("/login/two-factor")) {
+				if (secondFactor == null) {
+					throw new IllegalStateException("The account asks for a second factor");
+				}
+				afterLogin = pages.submit("/login/two-factor", "/login/two-factor", Map.of("code", secondFactor.get()));
+			}
+			return afterLogin;
+		});
+	}
+
+	/**
+	 * Starts code + PKCE, lets {@code signInPages} get through the sign-in pages the
+	 * authorization endpoint sent the browser to, and redeems the code.
+	 */
+	public JsonNode signIn(FormBrowser browser, Function<FormBrowser, HttpResponse<String>> signInPages)
+			throws Exception {
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
 		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -70,8 +101,7 @@ public final class OidcTestClient {
 		if (toLogin.statusCode() != 302) {
 			throw new IllegalStateException("authorize answered " + toLogin.statusCode() + ": " + toLogin.body());
 		}
-		HttpResponse<String> afterLogin = browser.submit("/login", "/login",
-				Map.of("login", login, "password", password));
+		HttpResponse<String> afterLogin = signInPages.apply(browser);
 		HttpResponse<String> callback = browser.follow(afterLogin);
 		String location = callback.headers()
 			.firstValue("Location")

@@ -1,6 +1,9 @@
 package io.authorworks.users.account;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +13,10 @@ import io.authorworks.users.IdentityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +36,13 @@ class AccountPagesController {
 
 	private final IdentityProperties properties;
 
-	AccountPagesController(Registration registration, IdentityProperties properties) {
+	private final List<SignInProvider> providers;
+
+	AccountPagesController(Registration registration, IdentityProperties properties,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
 		this.registration = registration;
 		this.properties = properties;
+		this.providers = providers(clientRegistrations.getIfAvailable());
 	}
 
 	@GetMapping("/login")
@@ -44,6 +55,12 @@ class AccountPagesController {
 					"Confirm your email first: open the link we mailed you, or ask for a new one below.";
 				case "suspended" -> "This account is suspended. Contact support if you think this is a mistake.";
 				case "code" -> "That code is not right. Try the current one from your authenticator app.";
+				case "federation-unverified" ->
+					"That provider has not verified your email address, and an AuthorWorks account already uses it. "
+							+ "Sign in with your password, or verify the address with the provider first.";
+				case "federation-email" ->
+					"That provider did not share a verified email address, which AuthorWorks needs for your account.";
+				case "federation" -> "Signing in with that provider did not work. Try again, or use your password.";
 				default -> "The email, username or password is not right.";
 			});
 			model.addAttribute("unverified", "unverified".equals(error));
@@ -51,6 +68,7 @@ class AccountPagesController {
 		if (logout != null) {
 			model.addAttribute("notice", "You are signed out.");
 		}
+		model.addAttribute("providers", this.providers);
 		return "login";
 	}
 
@@ -130,11 +148,34 @@ class AccountPagesController {
 		}
 	}
 
+	/**
+	 * The external providers configured through
+	 * {@code spring.security.oauth2.client.registration.*}, in a stable order.
+	 */
+	private static List<SignInProvider> providers(@Nullable ClientRegistrationRepository registrations) {
+		List<SignInProvider> providers = new ArrayList<>();
+		if (registrations instanceof Iterable<?> all) {
+			for (Object item : all) {
+				if (item instanceof ClientRegistration registration
+						&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(registration.getAuthorizationGrantType())) {
+					providers.add(new SignInProvider(registration.getClientName(),
+							"/oauth2/authorization/" + registration.getRegistrationId()));
+				}
+			}
+		}
+		providers.sort(Comparator.comparing(SignInProvider::name));
+		return List.copyOf(providers);
+	}
+
+	/** A "sign in with" button: the provider's name and where the link starts. */
+	record SignInProvider(String name, String href) {
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> fieldErrors(InvalidRequestException ex) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Object violations = ex.properties().get("violations");
-		if (violations instanceof java.util.List<?> list) {
+		if (violations instanceof List<?> list) {
 			for (Object item : list) {
 				if (item instanceof Violation violation) {
 					errors.putIfAbsent(violation.field(), violation.message());

@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 public class AccountSignIn implements UserDetailsService {
 
 	/**
+	 * The authority the second sign-in step grants, beside Spring Security's
+	 * {@code FACTOR_PASSWORD}: a time-based code or a recovery code.
+	 */
+	public static final String SECOND_FACTOR = "FACTOR_TOTP";
+
+	/**
 	 * A hash that no password matches, for accounts that only sign in through federation.
 	 */
 	private static final String NO_PASSWORD = "{noop}" + UUID.randomUUID();
@@ -84,20 +90,37 @@ public class AccountSignIn implements UserDetailsService {
 		};
 	}
 
+	/**
+	 * Counts a wrong password or a wrong second-factor code. Password attempts name the
+	 * account by login; second-factor attempts by id.
+	 */
 	@EventListener
 	void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
 		Object principal = event.getAuthentication().getPrincipal();
 		if (principal instanceof String login && !login.isBlank()) {
-			this.accounts.findByLogin(login)
+			UUID id = Ids.parseOrNull(login);
+			((id != null) ? this.accounts.findById(id) : this.accounts.findByLogin(login))
 				.ifPresent((account) -> this.accounts.recordFailedSignIn(account.id(),
 						this.properties.maxFailedSignIns(), this.properties.lockout()));
 		}
 	}
 
+	/**
+	 * Clears the failure count once someone is fully signed in. A right password alone
+	 * does not clear it for an account with two-factor sign-in, or the password would buy
+	 * unlimited guesses at the code.
+	 */
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		UUID id = Ids.parseOrNull(event.getAuthentication().getName());
-		if (id != null) {
+		if (id == null) {
+			return;
+		}
+		boolean secondFactorGiven = event.getAuthentication()
+			.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> SECOND_FACTOR.equals(authority.getAuthority()));
+		if (secondFactorGiven || !this.accounts.findById(id).map(UserAccount::twoFactorEnabled).orElse(false)) {
 			this.accounts.recordSuccessfulSignIn(id);
 		}
 	}

@@ -31,6 +31,8 @@ public class Registration {
 
 	static final Pattern USERNAME = Pattern.compile("^[a-z0-9](?:[a-z0-9_-]{1,28}[a-z0-9])$");
 
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	static final java.util.Set<String> RESERVED = java.util.Set.of("admin", "root", "support", "authorworks", "api",
 			"login", "signup", "me", "system", "help");
 
@@ -86,6 +88,59 @@ public class Registration {
 		String token = this.tokens.issue(id, AccountTokens.Purpose.VERIFY_EMAIL);
 		this.events.publishEvent(new MailRequested(account.email(), account.displayName(), token, false));
 		return account;
+	}
+
+	/**
+	 * Creates an account for someone an external identity provider vouches for: the
+	 * provider verified the email, so the account is verified from the start, and it has
+	 * no password. The username is derived from the hint and made unique.
+	 */
+	@Transactional
+	public UserAccount registerFederated(String email, String usernameHint, String displayName) {
+		UUID id = Ids.newId();
+		List<String> roles = new ArrayList<>(List.of("reader", "author"));
+		if (this.properties.isAdminEmail(email)) {
+			roles.add("admin");
+		}
+		String name = displayName.isBlank() ? usernameHint : displayName.trim();
+		this.accounts.insert(id, email.trim(), uniqueUsername(usernameHint),
+				(name.length() > 80) ? name.substring(0, 80) : name, null, roles, this.clock.instant());
+		UserAccount account = this.accounts.findById(id).orElseThrow();
+		this.outbox.publish(new UserRegistered(id, account.username(), account.displayName(), account.roles(),
+				account.createdAt()));
+		return account;
+	}
+
+	/**
+	 * Records that an identity provider vouched for an account's email, as a mailed link
+	 * would have.
+	 */
+	@Transactional
+	public void confirmEmail(UUID id) {
+		this.accounts.markEmailVerified(id);
+	}
+
+	/**
+	 * A free username that follows the rules, as close to the hint as possible: invalid
+	 * characters become dashes, and a short random suffix is added when it is taken.
+	 */
+	String uniqueUsername(String hint) {
+		String base = hint.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("@.*$", "")
+			.replaceAll("[^a-z0-9_-]+", "-")
+			.replaceAll("^[-_]+|[-_]+$", "");
+		if (base.length() > 24) {
+			base = base.substring(0, 24).replaceAll("[-_]+$", "");
+		}
+		if (base.length() < 3) {
+			base = "writer" + base;
+		}
+		String candidate = base;
+		while (!USERNAME.matcher(candidate).matches() || RESERVED.contains(candidate)
+				|| this.accounts.usernameTaken(candidate)) {
+			candidate = base + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36);
+		}
+		return candidate;
 	}
 
 	/** Marks the email verified when the token is good; answers the account. */

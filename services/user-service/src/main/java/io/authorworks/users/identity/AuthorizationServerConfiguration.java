@@ -7,7 +7,10 @@ import io.authorworks.platform.web.security.PlatformSecurityProperties;
 import io.authorworks.platform.web.security.ResourceServerSecurity;
 import io.authorworks.users.account.AccountSignIn;
 import io.authorworks.users.account.UserAccounts;
+import io.authorworks.users.federation.FederatedSignIn;
+import io.authorworks.users.twofactor.TwoFactorSignIn;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -38,28 +42,38 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Three security chains: the authorization server's own endpoints, the bearer-token REST
  * API, and the session-based sign-in pages that the authorization endpoint sends people
- * to.
+ * to (password, the optional second factor, and any configured external providers).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations)
-			throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
+			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
 		});
-		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+		// The authorization endpoint runs after the AuthorizationFilter, so this rule
+		// decides whether one factor is enough; when the second is missing, Spring
+		// Security's missing-authority handler saves the request and asks for it.
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(settings.getAuthorizationEndpoint())
+			.access(twoFactor.authorizationRule())
+			.anyRequest()
+			.authenticated())
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+				.defaultDeniedHandlerForMissingAuthority(twoFactor.entryPoint(), TwoFactorSignIn.factor()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		return http.build();
 	}
@@ -74,7 +88,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn) throws Exception {
+	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn,
+			TwoFactorSignIn twoFactor, FederatedSignIn federated,
+			ObjectProvider<ClientRegistrationRepository> externalProviders) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
 					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
@@ -82,8 +98,19 @@ class AuthorizationServerConfiguration {
 			.anyRequest()
 			.authenticated())
 			.authenticationProvider(passwordSignIn)
-			.formLogin((form) -> form.loginPage("/login").usernameParameter("login").failureHandler(failureHandler()))
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("login")
+				.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler()))
+				.failureHandler(failureHandler()))
+			.addFilterAfter(twoFactor.filter(), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		if (externalProviders.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(federated.userService()))
+				.successHandler(federated
+					.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler())))
+				.failureHandler(federated.failureHandler()));
+		}
 		return http.build();
 	}
 
