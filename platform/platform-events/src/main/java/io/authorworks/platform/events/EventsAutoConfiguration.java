@@ -34,8 +34,9 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, RabbitTemplate rabbit,
-			EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
-		OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, properties);
+			EventsProperties properties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer) {
+		OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, properties,
+				tracer.getIfAvailable());
 		meters.ifAvailable((registry) -> Gauge.builder("authorworks.outbox.pending", relay, OutboxRelay::pending)
 			.description("Committed events not yet confirmed by the broker")
 			.register(registry));

@@ -9,6 +9,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final EventsProperties properties;
 
+	private final @Nullable Tracer tracer;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final AtomicLong pending = new AtomicLong();
@@ -51,11 +57,12 @@ public class OutboxRelay implements SmartLifecycle {
 	private Thread worker;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
-			EventsProperties properties) {
+			EventsProperties properties, @Nullable Tracer tracer) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.rabbit = rabbit;
 		this.properties = properties;
+		this.tracer = tracer;
 	}
 
 	/** Asks the relay to look for new events now rather than at its next interval. */
@@ -97,6 +104,8 @@ public class OutboxRelay implements SmartLifecycle {
 		return total;
 	}
 
+	@SuppressWarnings("try") // the trace scope is used for its side effect on the current
+								// context
 	private Pass publishBatch() {
 		List<Row> rows = this.jdbc
 			.sql("select id, exchange, routing_key, envelope::text as envelope, trace_parent from outbox_event "
@@ -108,7 +117,13 @@ public class OutboxRelay implements SmartLifecycle {
 		List<CorrelationData> confirmations = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			CorrelationData correlation = new CorrelationData(row.id().toString());
-			this.rabbit.send(row.exchange(), row.routingKey(), message(row), correlation);
+			// Send inside the producing request's trace, so the publish span and the
+			// traceparent
+			// the consumer receives continue it rather than starting a trace of their
+			// own.
+			try (CurrentTraceContext.Scope scope = traceScope(row.traceParent())) {
+				this.rabbit.send(row.exchange(), row.routingKey(), message(row), correlation);
+			}
 			confirmations.add(correlation);
 		}
 		int confirmed = 0;
@@ -132,6 +147,24 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		return new Pass(rows.size(), confirmed);
+	}
+
+	private CurrentTraceContext.Scope traceScope(@Nullable String traceParent) {
+		if (this.tracer == null || traceParent == null) {
+			return () -> {
+			};
+		}
+		String[] parts = traceParent.split("-");
+		if (parts.length != 4 || parts[1].length() != 32 || parts[2].length() != 16) {
+			return () -> {
+			};
+		}
+		TraceContext context = this.tracer.traceContextBuilder()
+			.traceId(parts[1])
+			.spanId(parts[2])
+			.sampled("01".equals(parts[3]))
+			.build();
+		return this.tracer.currentTraceContext().newScope(context);
 	}
 
 	private static String awaitConfirm(CorrelationData correlation) {
@@ -216,7 +249,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private record Pass(int claimed, int confirmed) {
 	}
 
-	private record Row(UUID id, String exchange, String routingKey, String envelope, String traceParent) {
+	private record Row(UUID id, String exchange, String routingKey, String envelope, @Nullable String traceParent) {
 	}
 
 }

@@ -62,10 +62,19 @@ public final class FormBrowser {
 
 	/** Follows redirects within this server until one leaves it (or a page is shown). */
 	public HttpResponse<String> follow(HttpResponse<String> response) {
+		return follow(response, (next) -> false);
+	}
+
+	/**
+	 * Follows redirects within this server until one leaves it, a page is shown, or the
+	 * next location is one {@code stopAt} accepts (the redirect still unfollowed is
+	 * answered).
+	 */
+	public HttpResponse<String> follow(HttpResponse<String> response, java.util.function.Predicate<URI> stopAt) {
 		HttpResponse<String> current = response;
 		for (int i = 0; i < 10 && current.statusCode() / 100 == 3; i++) {
 			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
-			if (!next.toString().startsWith(this.base)) {
+			if (!next.toString().startsWith(this.base) || stopAt.test(next)) {
 				return current;
 			}
 			current = get(next.toString());

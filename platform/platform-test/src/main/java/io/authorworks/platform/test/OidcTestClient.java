@@ -31,6 +31,8 @@ public final class OidcTestClient {
 
 	private final String clientSecret;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String base;
@@ -102,7 +104,9 @@ public final class OidcTestClient {
 			throw new IllegalStateException("authorize answered " + toLogin.statusCode() + ": " + toLogin.body());
 		}
 		HttpResponse<String> afterLogin = signInPages.apply(browser);
-		HttpResponse<String> callback = browser.follow(afterLogin);
+		// Follow the sign-in redirects, but stop at the client's own redirect URI: the
+		// code is ours.
+		HttpResponse<String> callback = browser.follow(afterLogin, (next) -> next.toString().startsWith(this.redirect));
 		String location = callback.headers()
 			.firstValue("Location")
 			.orElseThrow(() -> new IllegalStateException(
@@ -125,6 +129,14 @@ public final class OidcTestClient {
 		return response.body();
 	}
 
+	/**
+	 * Sends this header on every token and API request, e.g. an {@code X-Forwarded-For}.
+	 */
+	public OidcTestClient with(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
 	public Response refresh(String refreshToken) {
 		return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
 				basic(this.clientId, this.clientSecret));
@@ -142,6 +154,7 @@ public final class OidcTestClient {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
+		this.headers.forEach(request::setHeader);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), JSON.readTree(response.body()));
@@ -155,6 +168,7 @@ public final class OidcTestClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json");
+		this.headers.forEach(request::setHeader);
 		if (body != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(body));
