@@ -53,6 +53,27 @@ class IdentityThroughGatewayIT {
 	}
 
 	@Test
+	void signUpAndSignInWorkWhicheverUserServiceInstanceAnswers() throws Exception {
+		assertThat(this.platform.replicas("user-service")).hasSize(2);
+		for (int i = 0; i < 3; i++) {
+			Accounts.Account person = Accounts.signUpAndVerify(this.platform, "pat");
+			OidcTestClient oidc = Accounts.oidc(this.platform);
+			String token = oidc.signIn(Accounts.browser(this.platform), person.email(), person.password())
+				.get("access_token")
+				.asString();
+			assertThat(oidc.api("GET", "/api/users/me", token, null).statusCode()).isEqualTo(200);
+		}
+		// The gateway spread the sign-up and sign-in pages over both instances; sessions
+		// and
+		// authorization state live in Redis and PostgreSQL, so either could continue the
+		// other's flow.
+		for (java.nio.file.Path log : this.platform.logsOf("user-service")) {
+			String lines = java.nio.file.Files.readString(log);
+			assertThat(lines).as(log.toString()).contains("\"POST /login 302").contains("/oauth2/authorize");
+		}
+	}
+
+	@Test
 	void refreshRotatesAndAReplayRevokesTheFamily() throws Exception {
 		Accounts.Account bob = Accounts.signUpAndVerify(this.platform, "bob");
 		OidcTestClient oidc = Accounts.oidc(this.platform);
