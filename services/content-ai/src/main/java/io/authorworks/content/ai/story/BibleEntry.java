@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Something in the story bible that the text can mention by name or alias.
  */
-public sealed interface BibleEntry permits Character, Location, LoreItem {
+public sealed interface BibleEntry permits StoryCharacter, Location, LoreItem {
 
 	String name();
 

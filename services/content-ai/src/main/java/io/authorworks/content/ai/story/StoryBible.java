@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes anything else the author wants the AI to respect
  */
 public record StoryBible(String title, String premise, String synopsis, List<String> genres, String tone,
-		StyleGuide style, List<Character> characters, List<Location> locations, List<LoreItem> lore, String notes) {
+		StyleGuide style, List<StoryCharacter> characters, List<Location> locations, List<LoreItem> lore,
+		String notes) {
 
 	public StoryBible {
 		title = Texts.orEmpty(title);
@@ -51,7 +52,7 @@ public record StoryBible(String title, String premise, String synopsis, List<Str
 	}
 
 	/** The character with this name or alias, ignoring case. */
-	public Optional<Character> character(@Nullable String nameOrAlias) {
+	public Optional<StoryCharacter> character(@Nullable String nameOrAlias) {
 		if (nameOrAlias == null || nameOrAlias.isBlank()) {
 			return Optional.empty();
 		}
@@ -62,7 +63,7 @@ public record StoryBible(String title, String premise, String synopsis, List<Str
 	}
 
 	/** The first character whose role contains the word, ignoring case. */
-	public Optional<Character> characterWithRole(String role) {
+	public Optional<StoryCharacter> characterWithRole(String role) {
 		return this.characters.stream().filter((c) -> Texts.containsWord(c.role(), role)).findFirst();
 	}
 

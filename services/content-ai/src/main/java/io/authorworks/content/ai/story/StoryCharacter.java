@@ -12,10 +12,10 @@ import java.util.List;
  * @param traits a few defining traits
  * @param arc how they change over the book
  */
-public record Character(String name, List<String> aliases, String role, String description, List<String> traits,
+public record StoryCharacter(String name, List<String> aliases, String role, String description, List<String> traits,
 		String arc) implements BibleEntry {
 
-	public Character {
+	public StoryCharacter {
 		name = Texts.required(name, "name");
 		aliases = Texts.cleanList(aliases);
 		role = Texts.orEmpty(role);
