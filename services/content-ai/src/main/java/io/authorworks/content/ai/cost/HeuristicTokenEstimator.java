@@ -8,10 +8,12 @@ package io.authorworks.content.ai.cost;
  * Markdown prompts (where the usual "characters / 4" is off by 15 % in either direction,
  * because prompts are denser in punctuation than prose):
  * <ul>
- * <li>a run of letters is one token per started 6 letters (common words are one token,
+ * <li>a run of letters is one token per started 7 letters (common words are one token,
  * long ones split into pieces);</li>
  * <li>a run of digits is one token per started 3 digits;</li>
- * <li>every other visible character (punctuation, Markdown, symbols) is one token;</li>
+ * <li>an apostrophe between letters belongs to the word ({@code keeper's});</li>
+ * <li>a run of other visible characters (punctuation, Markdown, symbols) is one token per
+ * started two ({@code ."} is one token);</li>
  * <li>each CJK ideograph or kana is one token;</li>
  * <li>spaces are free (they ride on the next word), a line break costs one token;</li>
  * </ul>
@@ -33,38 +35,51 @@ public final class HeuristicTokenEstimator implements TokenEstimator {
 		long tokens = 0;
 		int letters = 0;
 		int digits = 0;
+		int symbols = 0;
+		int previous = ' ';
 		int i = 0;
 		while (i < text.length()) {
 			int c = text.codePointAt(i);
 			i += Character.charCount(c);
+			int next = (i < text.length()) ? text.codePointAt(i) : ' ';
+			boolean apostrophe = (c == '\'' || c == '’') && Character.isLetter(previous) && Character.isLetter(next);
 			if (isIdeograph(c)) {
-				tokens += flush(letters, 6) + flush(digits, 3) + 1;
+				tokens += flush(letters, 7) + flush(digits, 3) + flush(symbols, 2) + 1;
 				letters = 0;
 				digits = 0;
+				symbols = 0;
 			}
-			else if (Character.isLetter(c)) {
-				tokens += flush(digits, 3);
+			else if (Character.isLetter(c) || apostrophe) {
+				tokens += flush(digits, 3) + flush(symbols, 2);
 				digits = 0;
+				symbols = 0;
 				letters++;
 			}
 			else if (Character.isDigit(c)) {
-				tokens += flush(letters, 6);
+				tokens += flush(letters, 7) + flush(symbols, 2);
 				letters = 0;
+				symbols = 0;
 				digits++;
 			}
 			else {
-				tokens += flush(letters, 6) + flush(digits, 3);
+				tokens += flush(letters, 7) + flush(digits, 3);
 				letters = 0;
 				digits = 0;
 				if (c == '\n') {
-					tokens++;
+					tokens += flush(symbols, 2) + 1;
+					symbols = 0;
 				}
-				else if (!Character.isWhitespace(c)) {
-					tokens++;
+				else if (Character.isWhitespace(c)) {
+					tokens += flush(symbols, 2);
+					symbols = 0;
+				}
+				else {
+					symbols++;
 				}
 			}
+			previous = c;
 		}
-		tokens += flush(letters, 6) + flush(digits, 3);
+		tokens += flush(letters, 7) + flush(digits, 3) + flush(symbols, 2);
 		return (int) Math.ceil(tokens * this.factor);
 	}
 

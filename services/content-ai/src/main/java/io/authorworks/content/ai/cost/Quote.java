@@ -15,9 +15,9 @@ public record Quote(String provider, String model, long inputTokens, long output
 
 	/** Adds another step's quote, for the quote of a whole job. */
 	public Quote plus(Quote other) {
-		boolean same = this.provider.equals(other.provider) && this.model.equals(other.model);
-		return new Quote(same ? this.provider : "mixed", same ? this.model : "mixed",
-				this.inputTokens + other.inputTokens, this.outputTokens + other.outputTokens,
+		String provider = this.provider.equals(other.provider) ? this.provider : "mixed";
+		String model = this.model.equals(other.model) ? this.model : "mixed";
+		return new Quote(provider, model, this.inputTokens + other.inputTokens, this.outputTokens + other.outputTokens,
 				this.cost.plus(other.cost), this.priced && other.priced);
 	}
 
