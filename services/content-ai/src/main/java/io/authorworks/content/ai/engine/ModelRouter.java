@@ -1,7 +1,9 @@
 package io.authorworks.content.ai.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.authorworks.content.ai.Step;
@@ -26,7 +28,11 @@ public final class ModelRouter {
 	private final Generators generators;
 
 	public ModelRouter(Map<String, String> models, List<String> fallback, Generators generators) {
-		this.models = Map.copyOf(models);
+		Map<String, String> normalized = new HashMap<>();
+		// Environment variables bind AUTHORWORKS_AI_MODELS_CHAPTER_PROSE as
+		// "chapter.prose".
+		models.forEach((key, route) -> normalized.put(key.toLowerCase(Locale.ROOT).replaceAll("[._]", "-"), route));
+		this.models = Map.copyOf(normalized);
 		this.fallback = List.copyOf(fallback);
 		this.generators = generators;
 		candidates(null).forEach(ModelRoute::parse);

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
@@ -76,6 +77,24 @@ class AiConfigurationTests {
 		assertThat(router.route(Step.REWRITE)).hasToString("openai:gpt-4o-mini");
 		assertThat(router.route(Step.CHAPTER_SUMMARY)).hasToString("openai:gpt-4o-mini");
 		assertThat(router.route(Step.BRAINSTORM)).hasToString("anthropic:claude-sonnet-5-5");
+	}
+
+	@Test
+	void aStepCanBeRoutedByAnEnvironmentVariable() throws IOException {
+		Properties file = PropertiesLoaderUtils
+			.loadProperties(new ClassPathResource("META-INF/authorworks/50-content-ai.properties"));
+		StandardEnvironment env = new StandardEnvironment();
+		env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		env.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+		env.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("AUTHORWORKS_AI_MODELS_CHAPTER_PLAN", "openai:gpt-4o-mini")));
+		env.getPropertySources().addLast(new PropertiesPropertySource("defaults", file));
+		AiProperties properties = Binder.get(env).bind("authorworks.ai", AiProperties.class).get();
+
+		ModelRouter router = router(properties, Map.of("ANTHROPIC_API_KEY", "k", "OPENAI_API_KEY", "k"));
+
+		assertThat(router.route(Step.CHAPTER_PLAN)).hasToString("openai:gpt-4o-mini");
 	}
 
 	@Test
