@@ -1,0 +1,97 @@
+package io.authorworks.content.member;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.authorworks.platform.core.ProblemException;
+import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.security.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The access policy: answers whether a person may read, edit, publish, manage, export or
+ * generate in a book. A person who is not a member of a book that is not publicly listed
+ * learns nothing, not even that it exists ({@code 404}); a member, or anyone looking at a
+ * published public book, who lacks a permission is told so ({@code 403}).
+ */
+@Service
+public class BookAccess {
+
+	private final JdbcClient jdbc;
+
+	BookAccess(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The person's standing in the book, or empty when the book does not exist or is none
+	 * of their business.
+	 */
+	public Optional<Grant> grantOf(UUID userId, UUID bookId) {
+		return this.jdbc.sql("""
+				select b.status, b.visibility, m.role from books b
+				left join book_members m on m.book_id = b.id and m.user_id = :user
+				where b.id = :book
+				""").param("user", userId).param("book", bookId).query((rs, n) -> {
+			Role role = (rs.getString("role") != null) ? Role.of(rs.getString("role")).orElse(null) : null;
+			boolean listed = "published".equals(rs.getString("status")) && "public".equals(rs.getString("visibility"));
+			return new Grant(bookId, userId, role, listed);
+		}).optional().filter((grant) -> grant.role() != null || grant.publiclyListed());
+	}
+
+	/**
+	 * Passes when the user may do {@code permission} in the book and answers their grant;
+	 * otherwise throws the {@code 404} or {@code 403} problem the policy calls for.
+	 */
+	public Grant require(Caller.User user, UUID bookId, Permission permission) {
+		Grant grant = grantOf(user.id(), bookId).orElseThrow(BookNotFoundException::new);
+		if (!grant.allows(permission)) {
+			throw new ProblemException(ProblemType.FORBIDDEN,
+					(grant.role() == null) ? "Only the people this book is shared with can do this."
+							: "As " + article(grant.role()) + " of this book you cannot " + describe(permission) + ".");
+		}
+		return grant;
+	}
+
+	private static String article(Role role) {
+		return (role == Role.OWNER || role == Role.EDITOR) ? "the " + role.value() : "a " + role.value();
+	}
+
+	private static String describe(Permission permission) {
+		return switch (permission) {
+			case READ -> "read it";
+			case EDIT -> "change it";
+			case PUBLISH -> "publish or unpublish it";
+			case MANAGE -> "share it, change who can see it or delete it";
+			case EXPORT -> "export it";
+			case GENERATE -> "run AI generation in it";
+		};
+	}
+
+	/**
+	 * A person's standing in a book.
+	 *
+	 * @param bookId the book
+	 * @param userId the person
+	 * @param role their role, or {@code null} when they are not a member
+	 * @param publiclyListed whether the book is published and publicly listed, so its
+	 * existence is no secret
+	 */
+	public record Grant(UUID bookId, UUID userId, @Nullable Role role, boolean publiclyListed) {
+
+		public boolean allows(Permission permission) {
+			return this.role != null && this.role.allows(permission);
+		}
+
+		public Set<Permission> permissions() {
+			return (this.role != null) ? new TreeSet<>(this.role.permissions()) : Set.of();
+		}
+
+	}
+
+}

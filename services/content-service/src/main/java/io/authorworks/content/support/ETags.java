@@ -1,0 +1,90 @@
+package io.authorworks.content.support;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.authorworks.platform.core.ProblemException;
+import io.authorworks.platform.core.ProblemType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strong entity tags made from a resource's version ({@code "7"}), and the
+ * {@code If-Match} checks of the API conventions: {@code 428} when a required header is
+ * missing, {@code 412} when it names another version.
+ */
+public final class ETags {
+
+	private ETags() {
+	}
+
+	public static String of(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * The precondition an update must meet; {@code null} header means the client sent
+	 * none.
+	 */
+	public static Precondition ifMatch(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return Precondition.NONE;
+		}
+		if ("*".equals(header.trim())) {
+			return Precondition.ANY;
+		}
+		Set<Long> versions = new HashSet<>();
+		for (String part : header.split(",")) {
+			String tag = part.trim();
+			if (tag.startsWith("W/")) {
+				// Weak comparison never passes If-Match (RFC 9110 §13.1.1), so a weak tag
+				// names nothing.
+				continue;
+			}
+			if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+				try {
+					versions.add(Long.parseLong(tag.substring(1, tag.length() - 1)));
+				}
+				catch (NumberFormatException ex) {
+					// An entity tag we never issued matches no version.
+				}
+			}
+		}
+		return new Precondition(true, false, Set.copyOf(versions));
+	}
+
+	/**
+	 * What an {@code If-Match} header asks for.
+	 *
+	 * @param present whether the client sent the header at all
+	 * @param any {@code If-Match: *}
+	 * @param versions the versions it names
+	 */
+	public record Precondition(boolean present, boolean any, Set<Long> versions) {
+
+		static final Precondition NONE = new Precondition(false, false, Set.of());
+
+		static final Precondition ANY = new Precondition(true, true, Set.of());
+
+		/**
+		 * Checks the precondition against the current version; a missing header is
+		 * refused with {@code 428}.
+		 */
+		public void require(long current, String what) {
+			if (!this.present) {
+				throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the "
+						+ what + " you read (" + of(current) + " now), so you never overwrite someone else's change.");
+			}
+			check(current, what);
+		}
+
+		/** Checks the precondition when there is one; without a header anything goes. */
+		public void check(long current, String what) {
+			if (this.present && !this.any && !this.versions.contains(current)) {
+				throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The " + what
+						+ " changed since you read it; it is now at " + of(current) + ". Reload it and try again.");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.authorworks.content;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for the service under test, as an API client would use it: real
+ * requests to the random port, bearer tokens, JSON in and out.
+ */
+final class Api {
+
+	static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	private final @Nullable String token;
+
+	private final Map<String, String> headers;
+
+	Api(String base, @Nullable String token) {
+		this(base, token, Map.of());
+	}
+
+	private Api(String base, @Nullable String token, Map<String, String> headers) {
+		this.base = base;
+		this.token = token;
+		this.headers = headers;
+	}
+
+	/** The same client, sending an extra header on every request. */
+	Api with(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new Api(this.base, this.token, more);
+	}
+
+	Response get(String path) {
+		return send("GET", path, null, null);
+	}
+
+	Response delete(String path) {
+		return send("DELETE", path, null, null);
+	}
+
+	Response post(String path, @Nullable Object body) {
+		return send("POST", path, (body != null) ? JSON.writeValueAsString(body) : null, "application/json");
+	}
+
+	Response patch(String path, Object body) {
+		return send("PATCH", path, JSON.writeValueAsString(body), "application/json");
+	}
+
+	Response put(String path, @Nullable Object body) {
+		return send("PUT", path, (body != null) ? JSON.writeValueAsString(body) : null, "application/json");
+	}
+
+	Response send(String method, String path, @Nullable String body, @Nullable String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
+		if (contentType != null && body != null) {
+			request.header("Content-Type", contentType);
+		}
+		this.headers.forEach(request::header);
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Response(response.statusCode(), response, response.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response with its body as JSON when it is JSON. */
+	record Response(int status, HttpResponse<byte[]> raw, byte[] bytes) {
+
+		JsonNode json() {
+			return JSON.readTree(this.bytes);
+		}
+
+		String text() {
+			return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		Optional<String> header(String name) {
+			return this.raw.headers().firstValue(name);
+		}
+
+		String etag() {
+			return header("ETag").orElseThrow(() -> new AssertionError("no ETag on " + this.status + " " + text()));
+		}
+
+		String contentType() {
+			return header("Content-Type").orElse("");
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + text();
+		}
+
+	}
+
+}
