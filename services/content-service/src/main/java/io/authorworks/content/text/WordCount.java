@@ -1,21 +1,25 @@
 package io.authorworks.content.text;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Counts the words a reader would count in a chapter's Markdown: markup, link targets and
  * image addresses are not words, letters and digits of every script are, apostrophes and
- * hyphens inside a word keep it whole ({@code don't}, {@code well-known}), and in Chinese
- * and Japanese, which do not separate words with spaces, every ideograph or kana counts
- * as one word, as word processors do.
+ * hyphens inside a word keep it whole ({@code don't}, {@code well-known}) and so do
+ * separators inside numbers ({@code 1,000}), and in Chinese and Japanese, which do not
+ * separate words with spaces, every ideograph or kana counts as one word, as word
+ * processors do.
  */
 public final class WordCount {
 
 	private static final Parser PARSER = Parser.builder().build();
-
-	private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
 	private WordCount() {
 	}
@@ -26,7 +30,9 @@ public final class WordCount {
 			return 0;
 		}
 		Node document = PARSER.parse(markdown);
-		return ofText(TEXT.render(document));
+		StringBuilder text = new StringBuilder();
+		document.accept(new ReadableText(text));
+		return ofText(text.toString());
 	}
 
 	/** Words in plain text. */
@@ -35,6 +41,7 @@ public final class WordCount {
 		boolean inWord = false;
 		int length = text.length();
 		int i = 0;
+		int previous = 0;
 		while (i < length) {
 			int cp = text.codePointAt(i);
 			int next = i + Character.charCount(cp);
@@ -48,14 +55,15 @@ public final class WordCount {
 					inWord = true;
 				}
 			}
-			else if (inWord && isJoiner(cp) && next < length && isWordCharacter(text.codePointAt(next))
-					&& !isCountedAlone(text.codePointAt(next))) {
-				// An apostrophe or hyphen between letters keeps the word whole.
+			else if (inWord && next < length && joins(previous, cp, text.codePointAt(next))) {
+				// An apostrophe or hyphen inside a word, or a digit separator inside a
+				// number, keeps it whole.
 				inWord = true;
 			}
 			else {
 				inWord = false;
 			}
+			previous = cp;
 			i = next;
 		}
 		return words;
@@ -78,8 +86,54 @@ public final class WordCount {
 				|| script == Character.UnicodeScript.KATAKANA;
 	}
 
-	private static boolean isJoiner(int cp) {
-		return cp == '\'' || cp == '\u2019' || cp == '-' || cp == '\u2010' || cp == '\u2011';
+	private static boolean joins(int before, int cp, int after) {
+		if (cp == '.' || cp == ',') {
+			return Character.isDigit(before) && Character.isDigit(after);
+		}
+		boolean joiner = cp == '\'' || cp == '\u2019' || cp == '-' || cp == '\u2010' || cp == '\u2011';
+		return joiner && isWordCharacter(after) && !isCountedAlone(after);
+	}
+
+	/**
+	 * Collects the words a reader sees: text, inline code and image descriptions, but not
+	 * link or image addresses, with a space wherever blocks or lines meet.
+	 */
+	private static final class ReadableText extends AbstractVisitor {
+
+		private final StringBuilder text;
+
+		ReadableText(StringBuilder text) {
+			this.text = text;
+		}
+
+		@Override
+		public void visit(Text node) {
+			this.text.append(node.getLiteral());
+		}
+
+		@Override
+		public void visit(Code node) {
+			this.text.append(node.getLiteral());
+		}
+
+		@Override
+		public void visit(SoftLineBreak node) {
+			this.text.append(' ');
+		}
+
+		@Override
+		public void visit(HardLineBreak node) {
+			this.text.append(' ');
+		}
+
+		@Override
+		protected void visitChildren(Node parent) {
+			super.visitChildren(parent);
+			if (parent instanceof Block) {
+				this.text.append(' ');
+			}
+		}
+
 	}
 
 }
