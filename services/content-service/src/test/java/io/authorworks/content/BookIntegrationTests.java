@@ -135,6 +135,28 @@ class BookIntegrationTests extends ContentIntegrationTest {
 		assertProblem(ada.api().get("/content/books/" + id), 404, "not-found");
 	}
 
+	@Test
+	void aRetriedCreateWithTheSameIdempotencyKeyCreatesOneBook() {
+		Author ada = author("ada");
+		String key = "create-book-" + java.util.UUID.randomUUID();
+		Api keyed = ada.api().with("Idempotency-Key", key);
+		Api.Response first = keyed.post("/content/books", Map.of("title", "Exactly once"));
+		Api.Response retry = keyed.post("/content/books", Map.of("title", "Exactly once"));
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(retry.status()).isEqualTo(201);
+		assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
+		assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+		assertProblem(keyed.post("/content/books", Map.of("title", "Something else")), 422, "idempotency-key-reused");
+		assertThat(ada.api().get("/content/books").json().get("items")).hasSize(1);
+
+		Author bo = author("bo");
+		Api.Response sameKeyOtherPerson = bo.api()
+			.with("Idempotency-Key", key)
+			.post("/content/books", Map.of("title", "Exactly once"));
+		assertThat(sameKeyOtherPerson.header("Idempotent-Replayed")).isEmpty();
+	}
+
 	private List<String> pageThrough(Author author, String query) {
 		List<String> titles = new ArrayList<>();
 		String cursor = null;
