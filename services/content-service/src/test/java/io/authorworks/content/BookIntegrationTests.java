@@ -157,6 +157,17 @@ class BookIntegrationTests extends ContentIntegrationTest {
 		assertThat(sameKeyOtherPerson.header("Idempotent-Replayed")).isEmpty();
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheApiAndItsPublicEndpoints() {
+		Api.Response docs = anonymous().get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = docs.json().get("paths");
+		assertThat(paths.has("/content/books/{bookId}/chapters/reorder")).isTrue();
+		assertThat(paths.has("/content/books/{bookId}/export/{format}")).isTrue();
+		assertThat(paths.get("/content/public/books/{bookId}").get("get").get("security")).isEmpty();
+		assertThat(paths.get("/content/books").get("post").get("security")).isNotEmpty();
+	}
+
 	private List<String> pageThrough(Author author, String query) {
 		List<String> titles = new ArrayList<>();
 		String cursor = null;
