@@ -92,6 +92,11 @@ public class Memberships {
 		}
 		Role role = grantable(checks, roleName);
 		checks.throwIfInvalid();
+		// Ask the user-service before taking the book lock, so a slow answer holds no
+		// lock.
+		if (member(bookId, userId).isEmpty() && this.directory.find(userId).isEmpty()) {
+			throw new InvalidRequestException("userId", "There is no active account with this id.");
+		}
 		lockBook(bookId);
 		if (member(bookId, userId).isPresent()) {
 			throw new ConflictException(ProblemType.CONFLICT, "This person is already a member of the book.");
@@ -103,9 +108,6 @@ public class Memberships {
 		if (count >= this.properties.maxMembersPerBook()) {
 			throw new InvalidRequestException("userId",
 					"A book can be shared with at most " + (this.properties.maxMembersPerBook() - 1) + " people.");
-		}
-		if (this.directory.find(userId).isEmpty()) {
-			throw new InvalidRequestException("userId", "There is no active account " + "with this id.");
 		}
 		this.jdbc.sql("""
 				insert into book_members (book_id, user_id, role, invited_by) values (:book, :user, :role, :by)
