@@ -50,7 +50,7 @@ final class Accounts {
 	 */
 	static OidcTestClient oidc(RunningPlatform platform) {
 		return new OidcTestClient(platform.publicUrl(), "authorworks-web", platform.secret("GATEWAY_CLIENT_SECRET"),
-				platform.publicUrl() + "/login/oauth2/code/authorworks")
+				platform.publicUrl() + "/bff/oauth2/callback/authorworks")
 			.with("X-Forwarded-For", testNetAddress());
 	}
 

@@ -59,7 +59,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		HttpClient browser = browser();
 		HttpResponse<String> login = send(browser, request("/bff/login?returnTo=/books/42").GET().build());
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location")).hasValue("/oauth2/authorization/authorworks");
+		assertThat(login.headers().firstValue("Location")).hasValue("/bff/oauth2/authorization/authorworks");
 		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
 				(cookie) -> assertThat(cookie).startsWith("AW_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
 
@@ -68,7 +68,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		assertThat(query).containsEntry("response_type", "code")
 			.containsEntry("client_id", "authorworks-web")
 			.containsEntry("code_challenge_method", "S256")
-			.containsEntry("redirect_uri", "http://localhost:8080/login/oauth2/code/authorworks")
+			.containsEntry("redirect_uri", "http://localhost:8080/bff/oauth2/callback/authorworks")
 			.containsKeys("state", "nonce", "code_challenge");
 		assertThat(query.get("scope")).isEqualTo("openid profile email");
 	}
@@ -178,7 +178,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 
 	/** Follows the gateway to the authorization endpoint and returns its query. */
 	private Map<String, String> authorizationRedirect(HttpClient browser) {
-		HttpResponse<String> start = send(browser, request("/oauth2/authorization/authorworks").GET().build());
+		HttpResponse<String> start = send(browser, request("/bff/oauth2/authorization/authorworks").GET().build());
 		assertThat(start.statusCode()).isEqualTo(302);
 		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
 		assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
@@ -201,7 +201,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		Map<String, String> query = authorizationRedirect(browser);
 		TestServices.USERS_A.nonce = query.get("nonce");
 		HttpResponse<String> callback = send(browser, request(
-				"/login/oauth2/code/authorworks?code=" + UUID.randomUUID() + "&state=" + encode(query.get("state")))
+				"/bff/oauth2/callback/authorworks?code=" + UUID.randomUUID() + "&state=" + encode(query.get("state")))
 			.GET()
 			.build());
 		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);

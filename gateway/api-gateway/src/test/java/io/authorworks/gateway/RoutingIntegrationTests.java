@@ -105,7 +105,8 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	@Test
 	void signInPagesAndEndpointsGoToTheUserServiceUnchanged() {
 		for (String path : List.of("/login", "/signup", "/password-reset/confirm", "/.well-known/openid-configuration",
-				"/oauth2/jwks", "/account/security", "/auth-assets/site.css")) {
+				"/oauth2/jwks", "/account/security", "/auth-assets/site.css", "/login/two-factor",
+				"/oauth2/authorization/logto", "/login/oauth2/code/logto")) {
 			String marker = UUID.randomUUID().toString();
 			HttpResponse<String> response = get(path + "?marker=" + marker, "Accept", "text/html");
 
@@ -117,7 +118,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 
 	@Test
 	void theGatewaysOwnSignInPathsAreNotForwarded() {
-		HttpResponse<String> response = get("/oauth2/authorization/authorworks");
+		HttpResponse<String> response = get("/bff/oauth2/authorization/authorworks");
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElseThrow())

@@ -63,7 +63,7 @@ class FederationIntegrationTests {
 
 	OidcTestClient oidc() {
 		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				"http://localhost:8080/login/oauth2/code/authorworks");
+				"http://localhost:8080/bff/oauth2/callback/authorworks");
 	}
 
 	@Test

@@ -101,7 +101,7 @@ class IdentityIntegrationTests {
 	/** The confidential client the gateway uses; public clients get no refresh tokens. */
 	OidcTestClient oidc() {
 		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				"http://localhost:8080/login/oauth2/code/authorworks");
+				"http://localhost:8080/bff/oauth2/callback/authorworks");
 	}
 
 	@Test
@@ -493,7 +493,7 @@ class IdentityIntegrationTests {
 
 	String authorizeUrl() {
 		return base() + "/oauth2/authorize?response_type=code&client_id=" + "authorworks-web" + "&redirect_uri="
-				+ java.net.URLEncoder.encode("http://localhost:8080/login/oauth2/code/authorworks",
+				+ java.net.URLEncoder.encode("http://localhost:8080/bff/oauth2/callback/authorworks",
 						java.nio.charset.StandardCharsets.UTF_8)
 				+ "&scope=openid&state=probe&code_challenge_method=S256"
 				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";

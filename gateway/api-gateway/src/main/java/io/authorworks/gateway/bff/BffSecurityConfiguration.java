@@ -101,6 +101,8 @@ class BffSecurityConfiguration {
 			authorize.anyRequest().permitAll();
 		})
 			.oauth2Login((login) -> login.loginPage(SignInProperties.START_PATH)
+				.authorizationEndpoint((endpoint) -> endpoint.baseUri(SignInProperties.AUTHORIZATION_BASE))
+				.redirectionEndpoint((endpoint) -> endpoint.baseUri(SignInProperties.CALLBACK_BASE + "/*"))
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(oidcUserService))
 				.successHandler(new ReturnToSuccessHandler())
 				.failureHandler((request, response, exception) -> response

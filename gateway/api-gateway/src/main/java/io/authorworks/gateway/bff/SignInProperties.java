@@ -41,7 +41,17 @@ public record SignInProperties(@NotBlank String clientId,
 	/** The registration id, which also names the sign-in and callback paths. */
 	public static final String REGISTRATION_ID = "authorworks";
 
+	/**
+	 * Where the gateway's own sign-in starts and returns. Under /bff, so the
+	 * authorization server's standard client endpoints (/oauth2/authorization/**,
+	 * /login/oauth2/code/**), which it uses to federate to external providers, reach it
+	 * unchanged on the same origin.
+	 */
+	public static final String AUTHORIZATION_BASE = "/bff/oauth2/authorization";
+
+	public static final String CALLBACK_BASE = "/bff/oauth2/callback";
+
 	/** Where Spring Security starts the authorization code flow. */
-	public static final String START_PATH = "/oauth2/authorization/" + REGISTRATION_ID;
+	public static final String START_PATH = AUTHORIZATION_BASE + "/" + REGISTRATION_ID;
 
 }

@@ -42,11 +42,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-	private static final RequestMatcher SIGN_IN = new OrRequestMatcher(
-			List.of("/login", "/signup", "/signup/**", "/oauth2/token", "/password-reset", "/password-reset/**")
-				.stream()
-				.map((path) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
-				.toList());
+	private static final RequestMatcher SIGN_IN = new OrRequestMatcher(List
+		.of("/login", "/login/two-factor", "/signup", "/signup/**", "/oauth2/token", "/password-reset",
+				"/password-reset/**")
+		.stream()
+		.map((path) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+		.toList());
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
