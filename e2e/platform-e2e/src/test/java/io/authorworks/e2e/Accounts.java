@@ -54,6 +54,16 @@ final class Accounts {
 			.with("X-Forwarded-For", testNetAddress());
 	}
 
+	/**
+	 * Signs the account in with code + PKCE through the gateway and answers its access
+	 * token.
+	 */
+	static String accessToken(RunningPlatform platform, Account account) throws Exception {
+		return oidc(platform).signIn(browser(platform), account.email(), account.password())
+			.get("access_token")
+			.asString();
+	}
+
 	/** A browser-like client from an address of its own. */
 	static FormBrowser browser(RunningPlatform platform) {
 		return new FormBrowser(platform.publicUrl()).with("X-Forwarded-For", testNetAddress());

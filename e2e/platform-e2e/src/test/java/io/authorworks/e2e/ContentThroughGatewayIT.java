@@ -105,10 +105,7 @@ class ContentThroughGatewayIT {
 	private Author signIn(String name) throws Exception {
 		Accounts.Account account = Accounts.signUpAndVerify(this.platform, name);
 		String address = Accounts.testNetAddress();
-		OidcTestClient oidc = Accounts.oidc(this.platform);
-		String token = oidc.signIn(Accounts.browser(this.platform), account.email(), account.password())
-			.get("access_token")
-			.asString();
+		String token = Accounts.accessToken(this.platform, account);
 		return new Author(token, address);
 	}
 

@@ -58,9 +58,7 @@ class EdgeLimitsIT {
 	void badInputOfEveryKindIsAProblemAndChangesNothing() throws Exception {
 		Accounts.Account ann = Accounts.signUpAndVerify(this.platform, "ann");
 		OidcTestClient oidc = Accounts.oidc(this.platform);
-		String token = oidc.signIn(Accounts.browser(this.platform), ann.email(), ann.password())
-			.get("access_token")
-			.asString();
+		String token = Accounts.accessToken(this.platform, ann);
 		JsonNode before = OidcTestClient.json(oidc.api("GET", "/api/users/me", token, null).body());
 
 		assertProblem(oidc.api("PATCH", "/api/users/me", token, "{\"bio\": "), 400, "malformed-body");

@@ -58,9 +58,7 @@ class IdentityThroughGatewayIT {
 		for (int i = 0; i < 3; i++) {
 			Accounts.Account person = Accounts.signUpAndVerify(this.platform, "pat");
 			OidcTestClient oidc = Accounts.oidc(this.platform);
-			String token = oidc.signIn(Accounts.browser(this.platform), person.email(), person.password())
-				.get("access_token")
-				.asString();
+			String token = Accounts.accessToken(this.platform, person);
 			assertThat(oidc.api("GET", "/api/users/me", token, null).statusCode()).isEqualTo(200);
 		}
 		// The gateway spread the sign-up and sign-in pages over both instances; sessions
@@ -91,10 +89,7 @@ class IdentityThroughGatewayIT {
 	@Test
 	void tokensIssuedBeforeAUserServiceRestartStillValidateAfterIt() throws Exception {
 		Accounts.Account cy = Accounts.signUpAndVerify(this.platform, "cy");
-		OidcTestClient oidc = Accounts.oidc(this.platform);
-		String accessToken = oidc.signIn(Accounts.browser(this.platform), cy.email(), cy.password())
-			.get("access_token")
-			.asString();
+		String accessToken = Accounts.accessToken(this.platform, cy);
 		URI replica = this.platform.replicas("user-service").getFirst();
 		ProcessHandle process = this.platform.platform.process("user-service", 1).orElseThrow();
 		// Killed without a chance to clean up, as in a crash.
@@ -121,9 +116,7 @@ class IdentityThroughGatewayIT {
 	void aServiceTokenReachesInternalEndpointsAndIsRefusedWhereAUserIsRequired() throws Exception {
 		Accounts.Account dee = Accounts.signUpAndVerify(this.platform, "dee");
 		OidcTestClient oidc = Accounts.oidc(this.platform);
-		String userToken = oidc.signIn(Accounts.browser(this.platform), dee.email(), dee.password())
-			.get("access_token")
-			.asString();
+		String userToken = Accounts.accessToken(this.platform, dee);
 		String userId = OidcTestClient.json(oidc.api("GET", "/api/users/me", userToken, null).body())
 			.get("id")
 			.asString();

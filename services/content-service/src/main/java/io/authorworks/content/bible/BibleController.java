@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.authorworks.content.support.ETags;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;

@@ -21,7 +21,7 @@ import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.series.SeriesCatalog;
 import io.authorworks.content.support.Checks;
-import io.authorworks.content.support.ETags;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.content.support.PgArrays;
 import io.authorworks.platform.core.ConflictException;
 import io.authorworks.platform.core.Ids;

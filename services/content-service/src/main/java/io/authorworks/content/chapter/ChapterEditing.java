@@ -14,7 +14,7 @@ import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.revision.Revision;
 import io.authorworks.content.revision.Revisions;
 import io.authorworks.content.support.Checks;
-import io.authorworks.content.support.ETags;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.content.text.WordCount;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;

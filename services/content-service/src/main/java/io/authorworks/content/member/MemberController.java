@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import io.authorworks.content.support.Cursors;
-import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.Cursors;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

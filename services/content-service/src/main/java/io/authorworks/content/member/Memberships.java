@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import io.authorworks.content.ContentProperties;
 import io.authorworks.content.support.Checks;
-import io.authorworks.content.support.Cursors;
-import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.Cursors;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ConflictException;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;

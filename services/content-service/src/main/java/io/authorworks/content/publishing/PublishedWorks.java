@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
-import io.authorworks.content.support.Cursors;
-import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.Cursors;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.Ids;
 import org.jspecify.annotations.Nullable;
 

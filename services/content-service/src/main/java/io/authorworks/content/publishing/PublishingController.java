@@ -3,7 +3,7 @@ package io.authorworks.content.publishing;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.content.support.ETags;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

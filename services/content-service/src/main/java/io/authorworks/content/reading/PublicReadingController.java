@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import io.authorworks.content.book.Book;
 import io.authorworks.content.publishing.PublishedWorks;
-import io.authorworks.content.support.Cursors;
-import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.Cursors;
+import io.authorworks.platform.core.Page;
 import io.authorworks.content.text.Markdown;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.web.security.PublicEndpoint;

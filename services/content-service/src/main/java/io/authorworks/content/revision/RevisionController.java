@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
-import io.authorworks.content.support.Cursors;
-import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.Cursors;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;

@@ -1,13 +1,12 @@
 package io.authorworks.users.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Ids;
-import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.identity.SigningKeys;
@@ -34,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class AdminController {
 
+	/** Accounts are listed in id order, which is creation order. */
+	private static final String SORT = "id";
+
 	private final UserAccounts accounts;
 
 	private final AccountAdministration administration;
@@ -48,16 +50,19 @@ class AdminController {
 
 	@GetMapping("/users")
 	@Operation(summary = "List accounts", description = "Cursor pagination; q searches email, username and name.")
-	Page list(@RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) @Nullable String cursor,
+	Page<AccountSummary> list(@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String q) {
-		if (limit < 1 || limit > 100) {
-			throw new InvalidRequestException("limit", "Use a limit from 1 to 100.");
+		int size = Cursors.limit(limit);
+		List<String> after = Cursors.decode(cursor, SORT, 1);
+		UUID afterId = (after != null) ? Ids.parseOrNull(after.getFirst()) : null;
+		if (after != null && afterId == null) {
+			throw Cursors.invalid();
 		}
-		UUID after = (cursor != null) ? decode(cursor) : null;
-		List<UserAccount> rows = this.accounts.page(after, q, limit + 1);
-		List<AccountSummary> items = rows.stream().limit(limit).map(AccountSummary::of).toList();
-		String next = (rows.size() > limit) ? encode(items.getLast().id()) : null;
-		return new Page(items, next);
+		return Page
+			.of(this.accounts.page(afterId, q, size + 1), size,
+					(account) -> Cursors.encode(SORT, account.id().toString()))
+			.map(AccountSummary::of);
 	}
 
 	@PutMapping("/users/{id}/roles")
@@ -82,27 +87,6 @@ class AdminController {
 	@Operation(summary = "Start signing with a new key", description = "Older keys stay published.")
 	RotatedKey rotate() {
 		return new RotatedKey(this.keys.rotate());
-	}
-
-	private static String encode(UUID id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static UUID decode(String cursor) {
-		try {
-			UUID id = Ids.parseOrNull(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-			if (id != null) {
-				return id;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// fall through to the problem below
-		}
-		throw new InvalidRequestException("cursor", "This cursor was not made by this API.");
-	}
-
-	/** A page of accounts. */
-	record Page(List<AccountSummary> items, @Nullable String nextCursor) {
 	}
 
 	/** What an admin sees of an account. */

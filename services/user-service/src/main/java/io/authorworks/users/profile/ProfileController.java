@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.NotFoundException;
-import io.authorworks.platform.core.ProblemException;
-import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.PublicEndpoint;
 import io.authorworks.users.account.UserAccount;
@@ -57,7 +56,7 @@ class ProfileController {
 	ResponseEntity<MeResponse> update(Caller.User user, @RequestBody Profiles.ProfilePatch patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		UserAccount account = account(user.id());
-		Profiles.Profile profile = this.profiles.update(account, patch, version(ifMatch));
+		Profiles.Profile profile = this.profiles.update(account, patch, ETags.ifMatch(ifMatch));
 		return ResponseEntity.ok().eTag(etag(profile.version())).body(MeResponse.of(account(user.id()), profile));
 	}
 
@@ -78,24 +77,7 @@ class ProfileController {
 	}
 
 	static String etag(long version) {
-		return "\"" + version + "\"";
-	}
-
-	static @Nullable Long version(@Nullable String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim())) {
-			return null;
-		}
-		String value = ifMatch.trim();
-		if (value.startsWith("W/")) {
-			value = value.substring(2);
-		}
-		try {
-			return Long.parseLong(value.replace("\"", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-					"If-Match does not name a version of this profile.");
-		}
+		return ETags.of(version);
 	}
 
 	/** Your own account, with everything only you may see. */

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
-import io.authorworks.platform.core.ProblemException;
-import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.users.account.UserAccount;
@@ -59,11 +58,11 @@ class Profiles {
 	}
 
 	/**
-	 * Applies the fields present in the patch. {@code expectedVersion}, when given, must
-	 * match the current version or nothing changes ({@code 412}).
+	 * Applies the fields present in the patch. An {@code If-Match} precondition, when
+	 * sent, must name the current version or nothing changes ({@code 412}).
 	 */
 	@Transactional
-	Profile update(UserAccount account, ProfilePatch patch, @Nullable Long expectedVersion) {
+	Profile update(UserAccount account, ProfilePatch patch, ETags.Precondition precondition) {
 		List<Violation> violations = validate(patch);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
@@ -74,10 +73,7 @@ class Profiles {
 			.optional()
 			.map((version) -> find(account.id()))
 			.orElseThrow(() -> new NotFoundException("No such profile."));
-		if (expectedVersion != null && expectedVersion != current.version()) {
-			throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-					"The profile changed since you read it (version " + current.version() + "); reload and try again.");
-		}
+		precondition.check(current.version(), "profile");
 		String displayName = account.displayName();
 		if (patch.displayName() != null) {
 			displayName = patch.displayName().trim();

@@ -1,10 +1,8 @@
-package io.authorworks.content.support;
+package io.authorworks.platform.core;
 
 import java.util.HashSet;
 import java.util.Set;
 
-import io.authorworks.platform.core.ProblemException;
-import io.authorworks.platform.core.ProblemType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,5 @@
-package io.authorworks.content.support;
+package io.authorworks.platform.core;
 
-import io.authorworks.platform.core.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,9 @@
-package io.authorworks.content.support;
+package io.authorworks.platform.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import io.authorworks.platform.core.ProblemException;
-import io.authorworks.platform.core.ProblemType;
 import org.jspecify.annotations.Nullable;
 
 /**

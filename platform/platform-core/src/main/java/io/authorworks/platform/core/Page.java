@@ -1,4 +1,4 @@
-package io.authorworks.content.support;
+package io.authorworks.platform.core;
 
 import java.util.List;
 import java.util.function.Function;
