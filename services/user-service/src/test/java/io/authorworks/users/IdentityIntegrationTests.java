@@ -55,8 +55,8 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest(properties = { "SIGNING_KEY_PASSWORD=integration-test-signing-password",
 		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret",
-		"SERVICE_CLIENTS=content-service:integration-test-content-secret:users.read", "ADMIN_EMAILS=root@example.test",
-		"LOG_FORMAT=text" })
+		"SERVICE_CLIENTS=content-service:integration-test-content-secret:users.read",
+		"ADMIN_EMAILS=root@example.test,keeper@example.test", "LOG_FORMAT=text" })
 class IdentityIntegrationTests {
 
 	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -228,6 +228,62 @@ class IdentityIntegrationTests {
 		HttpResponse<String> signIn = new FormBrowser(base()).submit("/login", "/login",
 				Map.of("login", eve.email(), "password", eve.password()));
 		assertThat(signIn.headers().firstValue("Location").orElse("")).contains("error=suspended");
+	}
+
+	@Test
+	void adminsListAccountsChangeRolesAndRotateSigningKeysWithoutBreakingTokens() throws Exception {
+		Account keeper = signUpAndVerify("keeper");
+		Account lin = signUpAndVerify("lin");
+		OidcTestClient tokens = oidc();
+		String adminToken = tokens.signIn(new FormBrowser(base()), keeper.email(), keeper.password())
+			.get("access_token")
+			.asString();
+		JsonNode linTokens = tokens.signIn(new FormBrowser(base()), lin.email(), lin.password());
+		String before = linTokens.get("access_token").asString();
+
+		JsonNode page = OidcTestClient.json(tokens.api("GET", "/admin/users?limit=1&q=lin", adminToken, null).body());
+		assertThat(page.get("items").get(0).get("username").asString()).isEqualTo(lin.username());
+		String linId = page.get("items").get(0).get("id").asString();
+		HttpResponse<String> all = tokens.api("GET", "/admin/users?limit=1", adminToken, null);
+		String next = OidcTestClient.json(all.body()).get("nextCursor").asString();
+		assertThat(tokens.api("GET", "/admin/users?limit=1&cursor=" + next, adminToken, null).statusCode())
+			.isEqualTo(200);
+		assertThat(tokens.api("GET", "/admin/users?cursor=not-ours", adminToken, null).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> roles = tokens.api("PUT", "/admin/users/" + linId + "/roles", adminToken,
+				"{\"roles\": [\"reader\"]}");
+		assertThat(roles.statusCode()).isEqualTo(200);
+		assertThat(tokens.api("PUT", "/admin/users/" + linId + "/roles", adminToken, "{\"roles\": [\"emperor\"]}")
+			.statusCode()).isEqualTo(422);
+
+		String oldKid = com.nimbusds.jwt.SignedJWT.parse(before).getHeader().getKeyID();
+		HttpResponse<String> rotated = tokens.api("POST", "/admin/signing-keys/rotate", adminToken, null);
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		String newKid = OidcTestClient.json(rotated.body()).get("kid").asString();
+		assertThat(newKid).isNotEqualTo(oldKid);
+
+		OidcTestClient.Response refreshed = tokens.refresh(linTokens.get("refresh_token").asString());
+		String after = refreshed.body().get("access_token").asString();
+		com.nimbusds.jwt.SignedJWT fresh = com.nimbusds.jwt.SignedJWT.parse(after);
+		assertThat(fresh.getHeader().getKeyID()).isEqualTo(newKid);
+		assertThat(fresh.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("reader");
+		// Both keys are published, so the token signed before the rotation still
+		// validates.
+		assertThat(decodeWithPublishedKeys(before).getSubject()).isEqualTo(linId);
+		assertThat(decodeWithPublishedKeys(after).getSubject()).isEqualTo(linId);
+
+		HttpResponse<String> revoked = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/oauth2/revoke"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString("authorworks-web:integration-test-gateway-secret"
+								.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+						"token=" + refreshed.body().get("refresh_token").asString() + "&token_type_hint=refresh_token"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(tokens.refresh(refreshed.body().get("refresh_token").asString()).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -505,7 +561,8 @@ class IdentityIntegrationTests {
 	Account signUpAndVerify(String name) {
 		String suffix = suffix();
 		String username = name + suffix;
-		String email = name.equals("root") ? "root@example.test" : name + suffix + "@example.test";
+		String email = (name.equals("root") || name.equals("keeper")) ? name + "@example.test"
+				: name + suffix + "@example.test";
 		String password = "a long and secret " + name;
 		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup", Map.of("email", email,
 				"username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT), "password", password));
