@@ -58,13 +58,35 @@ public class Outbox {
 		if (exchange == null || exchange.isBlank()) {
 			throw new IllegalStateException("authorworks.events.exchange is not set, so this service cannot publish");
 		}
+		return insert(exchange, event.eventType(), event);
+	}
+
+	/**
+	 * Adds a message for a work queue (such as {@code content_generation}) to the current
+	 * transaction: the relay sends it through the default exchange with the queue's name
+	 * as routing key, so the work exists for a worker if and only if the transaction that
+	 * recorded it commits. The message is a CloudEvents envelope like any event; the
+	 * queue must be declared (see {@link EventTopology#workQueue}) or the broker drops
+	 * it.
+	 */
+	public EventEnvelope enqueue(String queue, DomainEvent message) {
+		if (queue.isBlank()) {
+			throw new IllegalArgumentException("A work queue needs a name");
+		}
+		return insert("", queue, message);
+	}
+
+	private EventEnvelope insert(String exchange, String routingKey, DomainEvent event) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Events must be published inside the transaction that makes the change");
+		}
 		EventEnvelope envelope = envelope(event);
 		this.jdbc
 			.sql("insert into outbox_event (id, exchange, routing_key, envelope, trace_parent, created_at) "
 					+ "values (:id, :exchange, :routingKey, cast(:envelope as jsonb), :traceParent, :createdAt)")
 			.param("id", envelope.id())
 			.param("exchange", exchange)
-			.param("routingKey", event.eventType())
+			.param("routingKey", routingKey)
 			.param("envelope", this.mapper.writeValueAsString(envelope))
 			.param("traceParent", envelope.traceparent())
 			.param("createdAt", java.sql.Timestamp.from(envelope.time()))

@@ -41,6 +41,8 @@ class OutboxIntegrationTests {
 
 	static final String QUEUE = "evconsumer." + PRODUCER + ".notes";
 
+	static final String WORK_QUEUE = "evtest_work";
+
 	@Autowired
 	TransactionTemplate transactions;
 
@@ -55,6 +57,9 @@ class OutboxIntegrationTests {
 
 	@Autowired
 	NoteConsumer consumer;
+
+	@Autowired
+	ObjectMapper mapper;
 
 	@Test
 	void committedEventReachesTheConsumerInACloudEventsEnvelope() {
@@ -118,6 +123,26 @@ class OutboxIntegrationTests {
 		assertThat(this.consumer.poisonAttempts.get()).isEqualTo(3);
 	}
 
+	@Test
+	void enqueuedWorkReachesItsQueueOnlyWhenTheTransactionCommits() {
+		UUID kept = UUID.randomUUID();
+		UUID dropped = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.execute((status) -> {
+			this.outbox.enqueue(WORK_QUEUE, new NoteCreated(dropped, "rolled back"));
+			throw new IllegalStateException("the business rule failed");
+		})).isInstanceOf(IllegalStateException.class);
+		EventEnvelope sent = this.transactions
+			.execute((status) -> this.outbox.enqueue(WORK_QUEUE, new NoteCreated(kept, "work")));
+		Message received = this.rabbit.receive(WORK_QUEUE, 10_000);
+		assertThat(received).isNotNull();
+		assertThat(received.getMessageProperties().getMessageId()).isEqualTo(sent.id().toString());
+		assertThat(received.getMessageProperties().getReceivedDeliveryMode())
+			.isEqualTo(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
+		EventEnvelope envelope = this.mapper.readValue(received.getBody(), EventEnvelope.class);
+		assertThat(envelope.subject()).isEqualTo("notes/" + kept);
+		assertThat(this.rabbit.receive(WORK_QUEUE, 500)).as("the rolled-back work never leaves").isNull();
+	}
+
 	private EventEnvelope createNote(UUID id, String title) {
 		this.jdbc.sql("insert into note (id, title) values (:id, :title)")
 			.param("id", id)
@@ -157,6 +182,13 @@ class OutboxIntegrationTests {
 			admin.deleteQueue(QUEUE);
 			admin.deleteQueue(QUEUE + ".dlq");
 			return declarables;
+		}
+
+		@Bean
+		Declarables workQueue(AmqpAdmin admin) {
+			admin.deleteQueue(WORK_QUEUE);
+			admin.deleteQueue(WORK_QUEUE + ".dlq");
+			return EventTopology.workQueue(WORK_QUEUE);
 		}
 
 	}
