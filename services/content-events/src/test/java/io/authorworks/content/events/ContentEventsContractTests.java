@@ -31,6 +31,8 @@ class ContentEventsContractTests {
 
 	private static final UUID CHAPTER = UUID.fromString("0193b2a4-8c00-7000-8000-000000000020");
 
+	private static final UUID JOB = UUID.fromString("0193b2a4-8d00-7000-8000-000000000040");
+
 	private static final UUID SERIES = UUID.fromString("0193b2a4-8a00-7000-8000-000000000030");
 
 	@Test
@@ -68,6 +70,22 @@ class ContentEventsContractTests {
 		ChapterUpdated event = new ChapterUpdated(BOOK, CHAPTER, 1, "The Loom", "final", 6120, 14,
 				Instant.parse("2026-11-26T21:30:00Z"));
 		assertContract("ChapterUpdated.json", event, ChapterUpdated.class, "chapters/" + CHAPTER);
+	}
+
+	@Test
+	void generationRequestedMatchesItsGoldenSample() {
+		GenerationRequested event = new GenerationRequested(JOB, BOOK, ADA, "full-book");
+		assertContract("GenerationRequested.json", event, GenerationRequested.class, "generation-jobs/" + JOB);
+	}
+
+	@Test
+	void generationCompletedMatchesItsGoldenSample() {
+		GenerationCompleted event = new GenerationCompleted(JOB, BOOK, ADA, "full-book", "succeeded", 48210, 21875,
+				530440, "USD",
+				List.of(new GenerationCompleted.ModelUsage("anthropic", "claude-opus-5-5", 30120, 18500, 490480),
+						new GenerationCompleted.ModelUsage("anthropic", "claude-haiku-4-5", 18090, 3375, 34965)),
+				Instant.parse("2026-11-26T22:05:00Z"));
+		assertContract("GenerationCompleted.json", event, GenerationCompleted.class, "generation-jobs/" + JOB);
 	}
 
 	@Test
