@@ -19,6 +19,12 @@ public final class HouseRules {
 	private HouseRules() {
 	}
 
+	/**
+	 * Plain libraries that more than one deployable may use: the AI library serves both
+	 * content-service and content-worker.
+	 */
+	static final java.util.List<String> LIBRARIES = java.util.List.of("io.authorworks.content.ai");
+
 	/** Checks every rule against the classes under the application's package. */
 	public static void check(Class<?> application) {
 		String root = application.getPackageName();
@@ -46,10 +52,11 @@ public final class HouseRules {
 						public boolean test(com.tngtech.archunit.core.domain.JavaClass input) {
 							String name = input.getPackageName();
 							return name.startsWith("io.authorworks.") && !name.startsWith(root)
-									&& !name.startsWith("io.authorworks.platform.") && !name.contains(".events");
+									&& !name.startsWith("io.authorworks.platform.") && !name.contains(".events")
+									&& LIBRARIES.stream().noneMatch(name::startsWith);
 						}
 					})
-			.because("deployables share code only through platform-* and *-events modules");
+			.because("deployables share code only through platform-*, *-events and library modules");
 	}
 
 	static ArchRule controllersReturnNoEntities() {

@@ -1,0 +1,23 @@
+package io.authorworks.content.generation;
+
+import io.authorworks.content.events.GenerationRequested;
+import io.authorworks.platform.events.EventTopology;
+
+import org.springframework.amqp.core.Declarables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Declares the {@code content_generation} work queue (and its dead-letter queue) that
+ * jobs are enqueued on, so a message the outbox relays is never dropped for want of a
+ * queue even before a worker has started.
+ */
+@Configuration(proxyBeanMethods = false)
+class GenerationConfiguration {
+
+	@Bean
+	Declarables generationQueue() {
+		return EventTopology.workQueue(GenerationRequested.QUEUE);
+	}
+
+}

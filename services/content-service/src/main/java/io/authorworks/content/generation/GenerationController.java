@@ -1,0 +1,185 @@
+package io.authorworks.content.generation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import io.authorworks.content.support.Cursors;
+import io.authorworks.content.support.Page;
+import io.authorworks.platform.core.ProblemException;
+import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Quotes, generation jobs, their live events and cancellation.
+ */
+@RestController
+@Tag(name = "Generation", description = "AI generation jobs: quote, start, follow live, cancel")
+class GenerationController {
+
+	static final ProblemType KEY_REQUIRED = new ProblemType("idempotency-key-required",
+			"This request needs an Idempotency-Key header", 428);
+
+	private final GenerationJobs jobs;
+
+	private final JobStream stream;
+
+	private final GenerationProperties properties;
+
+	GenerationController(GenerationJobs jobs, JobStream stream, GenerationProperties properties) {
+		this.jobs = jobs;
+		this.stream = stream;
+		this.properties = properties;
+	}
+
+	@PostMapping("/content/books/{bookId}/generation/quote")
+	@Operation(summary = "Quote a generation job without starting it",
+			description = "Estimated input and output tokens and cost per step and in total, with the model each "
+					+ "step would use now. Needs the generate permission.")
+	JobViews.JobQuote quote(Caller.User user, @PathVariable UUID bookId, @RequestBody JobRequest request) {
+		return this.jobs.quote(user, bookId, request);
+	}
+
+	@PostMapping("/content/books/{bookId}/generation/jobs")
+	@Operation(summary = "Start a generation job",
+			description = "Kinds: bible, synopsis, outline, chapter-drafts, full-book. Requires Idempotency-Key "
+					+ "(428 without). Answers 202 with the job and its Location; a content-worker runs it. 429 "
+					+ "generation-concurrency-limit and 402 generation-spend-limit when limits are reached.")
+	ResponseEntity<JobViews.JobResponse> start(Caller.User user, @PathVariable UUID bookId,
+			@RequestBody JobRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+		if (key == null || key.isBlank()) {
+			throw new ProblemException(KEY_REQUIRED,
+					"Send an Idempotency-Key header (for example a random UUID) so a retried request cannot start "
+							+ "the job twice.");
+		}
+		JobStore.JobRow job = this.jobs.start(user, bookId, request);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/content/generation/jobs/" + job.id()))
+			.body(JobViews.JobResponse.of(job, null));
+	}
+
+	@GetMapping("/content/books/{bookId}/generation/jobs")
+	@Operation(summary = "A book's generation jobs, newest first")
+	Page<JobViews.JobResponse> list(Caller.User user, @PathVariable UUID bookId,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		int size = Cursors.limit(limit);
+		List<String> after = Cursors.decode(cursor, "jobs", 2);
+		Instant created = null;
+		UUID id = null;
+		if (after != null) {
+			try {
+				created = Instant.parse(after.get(0));
+				id = UUID.fromString(after.get(1));
+			}
+			catch (DateTimeParseException | IllegalArgumentException ex) {
+				throw Cursors.invalid();
+			}
+		}
+		List<JobStore.JobRow> found = this.jobs.page(user, bookId, created, id, size + 1);
+		return Page.of(found, size, (j) -> Cursors.encode("jobs", j.createdAt().toString(), j.id().toString()))
+			.map((j) -> JobViews.JobResponse.of(j, null));
+	}
+
+	@GetMapping("/content/generation/jobs/{jobId}")
+	@Operation(summary = "A generation job with its steps",
+			description = "State, progress {done,total,step}, tokens so far, quote, usage, cost, and the result "
+					+ "or the problem.")
+	JobViews.JobResponse find(Caller.User user, @PathVariable UUID jobId) {
+		GenerationJobs.Found found = this.jobs.find(user, jobId);
+		return JobViews.JobResponse.of(found.job(), found.steps());
+	}
+
+	@PostMapping("/content/generation/jobs/{jobId}/cancel")
+	@Operation(summary = "Cancel a generation job",
+			description = "A queued job is cancelled at once; a running one stops its provider call and ends "
+					+ "cancelled shortly after. 409 when it already succeeded or failed.")
+	ResponseEntity<JobViews.JobResponse> cancel(Caller.User user, @PathVariable UUID jobId) {
+		return ResponseEntity.accepted().body(JobViews.JobResponse.of(this.jobs.cancel(user, jobId), null));
+	}
+
+	@GetMapping(path = "/content/generation/jobs/{jobId}/events", produces = "text/event-stream")
+	@Operation(summary = "Follow a generation job live (server-sent events)",
+			description = "Events: state, step-started, delta (text, batched), progress, step-finished, and one of "
+					+ "completed, failed, cancelled, after which the stream ends. Every event has an id; reconnect "
+					+ "with Last-Event-ID to get only what followed.")
+	void events(Caller.User user, @PathVariable UUID jobId,
+			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+			HttpServletResponse response) throws IOException {
+		JobStore.JobRow job = this.jobs.visible(user, jobId);
+		String after = (lastEventId == null || lastEventId.isBlank()) ? "0-0" : lastEventId.strip();
+		if (!JobStream.isEntryId(after)) {
+			throw new ProblemException(ProblemType.BAD_REQUEST,
+					"Last-Event-ID must be an id this stream sent, such as 1764201600000-0.");
+		}
+		response.setStatus(200);
+		response.setContentType("text/event-stream");
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader("Cache-Control", "no-cache");
+		response.setHeader("X-Accel-Buffering", "no");
+		OutputStream out = response.getOutputStream();
+		out.flush();
+		if (job.finished() && !this.stream.exists(jobId)) {
+			// The live events expired; the job's end is still known.
+			String id = job.updatedAt().toEpochMilli() + "-0";
+			if (!after.equals(id)) {
+				write(out, id, terminalEvent(job.state()), this.jobs.stateJson(job));
+			}
+			return;
+		}
+		while (true) {
+			List<JobStream.Event> events = this.stream.read(jobId, after, this.properties.streamBlock());
+			if (events.isEmpty()) {
+				out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				JobStore.JobRow now = this.jobs.visible(user, jobId);
+				if (now.finished() && !this.stream.exists(jobId)) {
+					return;
+				}
+				continue;
+			}
+			for (JobStream.Event event : events) {
+				write(out, event.id(), event.type(), event.data());
+				after = event.id();
+				if (event.terminal()) {
+					out.flush();
+					return;
+				}
+			}
+			out.flush();
+		}
+	}
+
+	private static String terminalEvent(String state) {
+		return "succeeded".equals(state) ? "completed" : state;
+	}
+
+	private static void write(OutputStream out, String id, String type, String data) throws IOException {
+		StringBuilder event = new StringBuilder("id: ").append(id).append("\nevent: ").append(type).append('\n');
+		for (String line : data.split("\n", -1)) {
+			event.append("data: ").append(line).append('\n');
+		}
+		out.write(event.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
