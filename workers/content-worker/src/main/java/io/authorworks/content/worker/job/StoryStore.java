@@ -1,0 +1,396 @@
+package io.authorworks.content.worker.job;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.authorworks.content.ai.GenerationResult;
+import io.authorworks.content.ai.story.BibleEntry;
+import io.authorworks.content.ai.story.ChapterOutline;
+import io.authorworks.content.ai.story.ChapterSummary;
+import io.authorworks.content.ai.story.Location;
+import io.authorworks.content.ai.story.LoreItem;
+import io.authorworks.content.ai.story.Outline;
+import io.authorworks.content.ai.story.StoryBible;
+import io.authorworks.content.ai.story.StoryCharacter;
+import io.authorworks.content.ai.story.StyleGuide;
+import io.authorworks.content.ai.story.Texts;
+import io.authorworks.content.events.ChapterUpdated;
+import io.authorworks.platform.core.Ids;
+import io.authorworks.platform.events.Outbox;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes a book's story in the content schema it shares with content-service:
+ * the bible, the outline, generated chapters (with their revision and provenance) and
+ * rolling chapter summaries. Writes follow content-service's rules: the book row is
+ * locked before its chapters change, every text change keeps a revision, and
+ * {@code chapter.updated} goes out through the outbox.
+ */
+@Component
+class StoryStore {
+
+	private static final TypeReference<List<ChapterOutline>> CHAPTERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper mapper;
+
+	private final Outbox outbox;
+
+	StoryStore(JdbcClient jdbc, ObjectMapper mapper, Outbox outbox) {
+		this.jdbc = jdbc;
+		this.mapper = mapper;
+		this.outbox = outbox;
+	}
+
+	Book book(UUID bookId) {
+		return this.jdbc.sql("select title, genres from books where id = :id")
+			.param("id", bookId)
+			.query((rs, n) -> new Book(rs.getString("title"), strings(rs.getArray("genres"))))
+			.single();
+	}
+
+	StoryBible bible(UUID bookId) {
+		Book book = book(bookId);
+		Optional<Fields> found = this.jdbc.sql("""
+				select id, premise, synopsis, point_of_view, tense, voice, sample_passage from bibles
+				where book_id = :book
+				""")
+			.param("book", bookId)
+			.query((rs, n) -> new Fields(rs.getObject("id", UUID.class), rs.getString("premise"),
+					rs.getString("synopsis"), rs.getString("point_of_view"), rs.getString("tense"),
+					rs.getString("voice"), rs.getString("sample_passage")))
+			.optional();
+		if (found.isEmpty()) {
+			return new StoryBible(book.title(), "", "", book.genres(), "", StyleGuide.DEFAULT, List.of(), List.of(),
+					List.of(), "");
+		}
+		Fields f = found.get();
+		List<StoryCharacter> characters = new ArrayList<>();
+		List<Location> locations = new ArrayList<>();
+		List<LoreItem> lore = new ArrayList<>();
+		StringBuilder notes = new StringBuilder();
+		this.jdbc.sql("""
+				select kind, name, aliases, role, description, traits, arc from bible_entries
+				where bible_id = :bible order by kind, position
+				""").param("bible", f.id()).query((ResultSet rs) -> {
+			String description = Objects.requireNonNullElse(rs.getString("description"), "");
+			switch (rs.getString("kind")) {
+				case "character" ->
+					characters.add(new StoryCharacter(rs.getString("name"), strings(rs.getArray("aliases")),
+							rs.getString("role"), description, strings(rs.getArray("traits")), rs.getString("arc")));
+				case "location" ->
+					locations.add(new Location(rs.getString("name"), strings(rs.getArray("aliases")), description));
+				case "lore" ->
+					lore.add(new LoreItem(rs.getString("name"), strings(rs.getArray("aliases")), description));
+				default -> notes.append(rs.getString("name")).append(": ").append(description).append('\n');
+			}
+		});
+		StyleGuide style = new StyleGuide(orDefault(f.pointOfView(), StyleGuide.DEFAULT.pointOfView()),
+				orDefault(f.tense(), StyleGuide.DEFAULT.tense()), f.voice(), f.samplePassage());
+		return new StoryBible(book.title(), f.premise(), f.synopsis(), book.genres(), "", style, characters, locations,
+				lore, notes.toString());
+	}
+
+	Optional<Outline> outline(UUID bookId) {
+		return this.jdbc.sql("select structure, chapters::text as chapters from book_outlines where book_id = :book")
+			.param("book", bookId)
+			.query((rs, n) -> new Outline(rs.getString("structure"),
+					this.mapper.readValue(rs.getString("chapters"), CHAPTERS)))
+			.optional();
+	}
+
+	/**
+	 * Adds a generated bible to the book's: blank fields are filled, existing ones kept;
+	 * entries are added unless the bible already has one of that name.
+	 */
+	void mergeBible(UUID bookId, StoryBible generated) {
+		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
+		this.jdbc.sql("insert into bibles (id, book_id) values (:id, :book) on conflict (book_id) do nothing")
+			.param("id", Ids.newId())
+			.param("book", bookId)
+			.update();
+		UUID bibleId = this.jdbc.sql("""
+				update bibles set premise = coalesce(nullif(premise, ''), :premise),
+				    synopsis = coalesce(nullif(synopsis, ''), nullif(:synopsis, '')),
+				    point_of_view = coalesce(nullif(point_of_view, ''), :pov),
+				    tense = coalesce(nullif(tense, ''), :tense),
+				    voice = coalesce(nullif(voice, ''), nullif(:voice, '')),
+				    sample_passage = coalesce(nullif(sample_passage, ''), nullif(:sample, '')),
+				    version = version + 1, updated_at = now()
+				where book_id = :book returning id
+				""")
+			.param("premise", generated.premise())
+			.param("synopsis", generated.synopsis())
+			.param("pov", generated.style().pointOfView())
+			.param("tense", generated.style().tense())
+			.param("voice", generated.style().voice())
+			.param("sample", generated.style().samplePassage())
+			.param("book", bookId)
+			.query(UUID.class)
+			.single();
+		for (BibleEntry entry : generated.entries()) {
+			String kind = switch (entry) {
+				case StoryCharacter ignored -> "character";
+				case Location ignored -> "location";
+				case LoreItem ignored -> "lore";
+			};
+			StoryCharacter character = (entry instanceof StoryCharacter c) ? c : null;
+			this.jdbc
+				.sql("""
+						insert into bible_entries (id, bible_id, kind, position, name, aliases, role, description, traits,
+						    arc)
+						values (:id, :bible, :kind,
+						    (select coalesce(max(position), 0) + 1 from bible_entries where bible_id = :bible and kind = :kind),
+						    :name, :aliases, :role, :description, :traits, :arc)
+						on conflict (bible_id, kind, lower(name)) do nothing
+						""")
+				.param("id", Ids.newId())
+				.param("bible", bibleId)
+				.param("kind", kind)
+				.param("name", entry.name())
+				.param("aliases", entry.aliases().toArray(String[]::new))
+				.param("role", (character != null) ? character.role() : null)
+				.param("description", entry.description())
+				.param("traits", (character != null) ? character.traits().toArray(String[]::new) : new String[0])
+				.param("arc", (character != null) ? character.arc() : null)
+				.update();
+		}
+	}
+
+	void writeSynopsis(UUID bookId, String synopsis) {
+		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
+		this.jdbc.sql("insert into bibles (id, book_id) values (:id, :book) on conflict (book_id) do nothing")
+			.param("id", Ids.newId())
+			.param("book", bookId)
+			.update();
+		this.jdbc.sql("""
+				update bibles set synopsis = :synopsis, version = version + 1, updated_at = now()
+				where book_id = :book
+				""").param("synopsis", synopsis).param("book", bookId).update();
+	}
+
+	void writeOutline(UUID bookId, Outline outline, UUID jobId, String model) {
+		this.jdbc.sql("""
+				insert into book_outlines (book_id, structure, chapters, job_id, model)
+				values (:book, :structure, cast(:chapters as jsonb), :job, :model)
+				on conflict (book_id) do update set structure = excluded.structure, chapters = excluded.chapters,
+				    job_id = excluded.job_id, model = excluded.model, updated_at = now()
+				""")
+			.param("book", bookId)
+			.param("structure", outline.structure())
+			.param("chapters", this.mapper.writeValueAsString(outline.chapters()))
+			.param("job", jobId)
+			.param("model", model)
+			.update();
+	}
+
+	/** The chapter a job generated for an outline number, if it did. */
+	Optional<ChapterRow> generatedChapter(UUID jobId, int number) {
+		return this.jdbc.sql("""
+				select id, position, title, content from chapters
+				where generated_by_job = :job and generated_number = :number
+				""")
+			.param("job", jobId)
+			.param("number", number)
+			.query((rs, n) -> new ChapterRow(rs.getObject("id", UUID.class), rs.getInt("position"),
+					rs.getString("title"), rs.getString("content")))
+			.optional();
+	}
+
+	/**
+	 * What was written before a chapter: the summaries of the book's chapters before the
+	 * given position, and the text of the one right before it.
+	 */
+	Before before(UUID bookId, int position) {
+		List<ChapterSummary> summaries = this.jdbc.sql("""
+				select c.position, c.title, s.summary from chapters c join chapter_summaries s on s.chapter_id = c.id
+				where c.book_id = :book and c.position < :position order by c.position
+				""")
+			.param("book", bookId)
+			.param("position", position)
+			.query((rs, n) -> new ChapterSummary(rs.getInt("position"), rs.getString("title"), rs.getString("summary")))
+			.list();
+		String previous = this.jdbc.sql("select content from chapters where book_id = :book and position = :position")
+			.param("book", bookId)
+			.param("position", position - 1)
+			.query(String.class)
+			.optional()
+			.orElse("");
+		return new Before(summaries, previous);
+	}
+
+	/** Where the chapter for this outline number is or would be appended. */
+	int positionFor(UUID bookId, UUID jobId, int number) {
+		return generatedChapter(jobId, number).map(ChapterRow::position)
+			.orElseGet(() -> this.jdbc.sql("select count(*) + 1 from chapters where book_id = :book")
+				.param("book", bookId)
+				.query(Integer.class)
+				.single());
+	}
+
+	/**
+	 * Appends the generated chapter once per job and outline number, with its first
+	 * revision authored by the job and the provenance of its text.
+	 */
+	ChapterRow createChapter(UUID bookId, UUID jobId, int stepIndex, UUID userId, int number, String title, String text,
+			GenerationResult result) {
+		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
+		Optional<ChapterRow> existing = generatedChapter(jobId, number);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		int position = this.jdbc.sql("select count(*) + 1 from chapters where book_id = :book")
+			.param("book", bookId)
+			.query(Integer.class)
+			.single();
+		UUID id = Ids.newId();
+		int words = Texts.wordCount(text);
+		this.jdbc.sql("""
+				insert into chapters (id, book_id, position, title, content, word_count, status, generated_by_job,
+				    generated_number)
+				values (:id, :book, :position, :title, :content, :words, 'draft', :job, :number)
+				""")
+			.param("id", id)
+			.param("book", bookId)
+			.param("position", position)
+			.param("title", title)
+			.param("content", text)
+			.param("words", words)
+			.param("job", jobId)
+			.param("number", number)
+			.update();
+		this.jdbc.sql("""
+				insert into chapter_revisions (id, chapter_id, book_id, number, kind, author_id, title, content,
+				    word_count, chapter_version, generation_job_id)
+				values (:id, :chapter, :book, 1, 'generated', :author, :title, :content, :words, 1, :job)
+				""")
+			.param("id", Ids.newId())
+			.param("chapter", id)
+			.param("book", bookId)
+			.param("author", userId)
+			.param("title", title)
+			.param("content", text)
+			.param("words", words)
+			.param("job", jobId)
+			.update();
+		this.jdbc.sql("""
+				insert into chapter_provenance (id, chapter_id, book_id, revision, start_offset, end_offset, job_id,
+				    step_index, operation, provider, model, offline)
+				values (:id, :chapter, :book, 1, 0, :end, :job, :step, 'chapter-prose', :provider, :model, :offline)
+				""")
+			.param("id", Ids.newId())
+			.param("chapter", id)
+			.param("book", bookId)
+			.param("end", text.length())
+			.param("job", jobId)
+			.param("step", stepIndex)
+			.param("provider", result.provider())
+			.param("model", result.model())
+			.param("offline", result.offline())
+			.update();
+		this.jdbc.sql("""
+				update books set word_count = (select coalesce(sum(word_count), 0) from chapters where book_id = :book),
+				    status = case when status = 'draft' then 'writing' else status end, updated_at = now()
+				where id = :book
+				""").param("book", bookId).update();
+		this.outbox.publish(new ChapterUpdated(bookId, id, position, title, "draft", words, 1, Instant.now()));
+		return new ChapterRow(id, position, title, text);
+	}
+
+	void writeSummary(UUID chapterId, UUID bookId, String summary, String model, UUID jobId) {
+		this.jdbc.sql("""
+				insert into chapter_summaries (chapter_id, book_id, revision, summary, model, job_id)
+				values (:chapter, :book,
+				    (select coalesce(max(number), 1) from chapter_revisions where chapter_id = :chapter),
+				    :summary, :model, :job)
+				on conflict (chapter_id) do update set revision = excluded.revision, summary = excluded.summary,
+				    model = excluded.model, job_id = excluded.job_id, updated_at = now()
+				""")
+			.param("chapter", chapterId)
+			.param("book", bookId)
+			.param("summary", summary)
+			.param("model", model)
+			.param("job", jobId)
+			.update();
+	}
+
+	/** The chapters a job generated, in outline order. */
+	List<GeneratedChapter> generatedChapters(UUID jobId) {
+		return this.jdbc.sql("""
+				select id, generated_number, position, title, word_count from chapters
+				where generated_by_job = :job order by generated_number
+				""")
+			.param("job", jobId)
+			.query((rs, n) -> new GeneratedChapter(rs.getObject("id", UUID.class), rs.getInt("generated_number"),
+					rs.getInt("position"), rs.getString("title"), rs.getInt("word_count")))
+			.list();
+	}
+
+	private static String orDefault(@Nullable String value, String fallback) {
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
+	}
+
+	/**
+	 * The book's details prompts use.
+	 *
+	 * @param title its title
+	 * @param genres its genres
+	 */
+	record Book(String title, List<String> genres) {
+	}
+
+	/**
+	 * A chapter.
+	 *
+	 * @param id its id
+	 * @param position its place in the book
+	 * @param title its title
+	 * @param content its Markdown
+	 */
+	record ChapterRow(UUID id, int position, String title, String content) {
+	}
+
+	/**
+	 * What came before a chapter.
+	 *
+	 * @param summaries summaries of the earlier chapters
+	 * @param previousText the chapter right before
+	 */
+	record Before(List<ChapterSummary> summaries, String previousText) {
+	}
+
+	/**
+	 * A chapter a job wrote.
+	 *
+	 * @param chapterId the chapter
+	 * @param number its outline number
+	 * @param position its place in the book
+	 * @param title its title
+	 * @param words its word count
+	 */
+	record GeneratedChapter(UUID chapterId, int number, int position, String title, int words) {
+	}
+
+	private record Fields(UUID id, @Nullable String premise, @Nullable String synopsis, @Nullable String pointOfView,
+			@Nullable String tense, @Nullable String voice, @Nullable String samplePassage) {
+	}
+
+}

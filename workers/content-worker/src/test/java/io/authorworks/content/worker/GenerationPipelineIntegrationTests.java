@@ -1,0 +1,188 @@
+package io.authorworks.content.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.authorworks.platform.test.IntegrationTest;
+import io.authorworks.platform.test.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole flow against the real PostgreSQL, Redis and RabbitMQ: the packaged
+ * content-service (a separate JVM) records and queues the job, this worker runs it with
+ * the offline provider, and the author reads the book through the content API and follows
+ * the job live.
+ */
+@IntegrationTest(properties = { "authorworks.events.relay-interval=200ms", "LOG_FORMAT=text" })
+class GenerationPipelineIntegrationTests {
+
+	static final TestIssuer issuer = new TestIssuer();
+
+	static ContentServiceProcess contentService;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@BeforeAll
+	static void startContentService() {
+		contentService = ContentServiceProcess.contentService(issuer.jwksUri());
+	}
+
+	@AfterAll
+	static void stopContentService() {
+		if (contentService != null) {
+			contentService.close();
+		}
+	}
+
+	static ContentApi author() {
+		UUID id = UUID.randomUUID();
+		return new ContentApi(contentService.baseUrl(), issuer.userToken(id, "ada", List.of("reader", "author")));
+	}
+
+	static String newBook(ContentApi api, String title) {
+		ContentApi.Response created = api.post("/content/books", Map.of("title", title), Map.of());
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	static String start(ContentApi api, String book, Map<String, Object> request) {
+		ContentApi.Response started = api.post("/content/books/" + book + "/generation/jobs", request,
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		return started.json().get("id").asString();
+	}
+
+	static JsonNode awaitEnd(ContentApi api, String job) {
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			String state = api.get("/content/generation/jobs/" + job).json().get("state").asString();
+			return !state.equals("queued") && !state.equals("running");
+		});
+		return api.get("/content/generation/jobs/" + job).json();
+	}
+
+	@Test
+	void aFiveChapterBookIsWrittenFromItsPremiseAndFollowedLive() {
+		ContentApi ada = author();
+		String book = newBook(ada, "The Lamp Room");
+		Map<String, Object> request = Map.of("kind", "full-book", "params", Map.of("premise",
+				"Mara Voss keeps the lighthouse at Gull Point and finds letters from her missing sister Ines hidden "
+						+ "in the lamp room.",
+				"chapters", 5, "targetWords", 400));
+		ContentApi.Response quote = ada.post("/content/books/" + book + "/generation/quote", request, Map.of());
+		assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
+		assertThat(quote.json().get("steps")).hasSize(19);
+
+		String job = start(ada, book, request);
+		List<Sse.Event> live = Sse.read(ada.base() + "/content/generation/jobs/" + job + "/events", ada.token(), null);
+		JsonNode done = awaitEnd(ada, job);
+		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
+		assertThat(done.get("progress").get("done").asInt()).isEqualTo(19);
+		assertThat(done.get("steps")).allSatisfy((step) -> {
+			assertThat(step.get("state").asString()).isEqualTo("succeeded");
+			assertThat(step.get("finishedAt")).isNotNull();
+		});
+		assertThat(done.get("result").get("chapters")).hasSize(5);
+
+		// The book is readable through the content API.
+		JsonNode chapters = ada.get("/content/books/" + book + "/chapters").json().get("items");
+		assertThat(chapters).hasSize(5);
+		for (JsonNode chapter : chapters) {
+			JsonNode full = ada.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString()).json();
+			assertThat(full.get("content").asString()).isNotBlank();
+			JsonNode provenance = ada
+				.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString() + "/provenance")
+				.json();
+			assertThat(provenance.get("passages")).hasSize(1);
+			assertThat(provenance.get("passages").get(0).get("jobId").asString()).isEqualTo(job);
+			assertThat(provenance.get("passages").get(0).get("offline").asBoolean()).isTrue();
+			assertThat(provenance.get("passages").get(0).get("end").asInt())
+				.isEqualTo(full.get("content").asString().length());
+		}
+		JsonNode bible = ada.get("/content/books/" + book + "/bible").json();
+		assertThat(bible.toString()).contains("Mara Voss");
+		assertThat(this.jdbc.sql("select jsonb_array_length(chapters) from book_outlines where book_id = :book")
+			.param("book", UUID.fromString(book))
+			.query(Integer.class)
+			.single()).isEqualTo(5);
+
+		// Progress arrived live, in order, every event with an increasing id.
+		assertThat(live.getLast().type()).isEqualTo("completed");
+		List<String> ids = live.stream().map(Sse.Event::id).toList();
+		assertThat(ids).doesNotContainNull();
+		for (int i = 1; i < ids.size(); i++) {
+			assertThat(Sse.Event.compareIds(ids.get(i - 1), ids.get(i))).isNegative();
+		}
+		assertThat(live).extracting(Sse.Event::type)
+			.contains("state", "step-started", "delta", "progress", "step-finished");
+		List<Integer> progress = new ArrayList<>();
+		for (Sse.Event event : live) {
+			if (event.type().equals("progress")) {
+				progress.add(ContentApi.JSON.readTree(event.data()).get("done").asInt());
+			}
+		}
+		assertThat(progress).isSorted().hasSize(19).endsWith(19);
+
+		// A client that reconnects with Last-Event-ID gets exactly the rest.
+		int middle = live.size() / 2;
+		List<Sse.Event> rest = Sse.read(ada.base() + "/content/generation/jobs/" + job + "/events", ada.token(),
+				live.get(middle).id());
+		assertThat(rest).extracting(Sse.Event::id).containsExactlyElementsOf(ids.subList(middle + 1, ids.size()));
+
+		// A second delivery of the same message changes nothing.
+		List<String> finishTimesBefore = finishTimes(job);
+		String body = this.jdbc
+			.sql("select envelope::text from outbox_event where routing_key = 'content_generation' "
+					+ "and envelope->'data'->>'jobId' = :job")
+			.param("job", job)
+			.query(String.class)
+			.single();
+		this.rabbit.send("", "content_generation",
+				MessageBuilder.withBody(body.getBytes())
+					.setContentType("application/cloudevents+json")
+					.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+					.build());
+		await().pollDelay(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.rabbit.execute((channel) -> channel.messageCount("content_generation")) == 0);
+		assertThat(finishTimes(job)).isEqualTo(finishTimesBefore);
+		assertThat(ada.get("/content/books/" + book + "/chapters").json().get("items")).hasSize(5);
+		assertThat(this.jdbc.sql("select count(*) from generation_usage where job_id = :job")
+			.param("job", UUID.fromString(job))
+			.query(Integer.class)
+			.single()).isEqualTo(18);
+		assertThat(this.jdbc
+			.sql("select count(*) from outbox_event where routing_key = 'generation.completed' "
+					+ "and envelope->'data'->>'jobId' = :job")
+			.param("job", job)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	private List<String> finishTimes(String job) {
+		return this.jdbc
+			.sql("select index || ':' || finished_at from generation_steps where job_id = :job " + "order by index")
+			.param("job", UUID.fromString(job))
+			.query(String.class)
+			.list();
+	}
+
+}
