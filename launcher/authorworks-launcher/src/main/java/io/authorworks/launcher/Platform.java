@@ -434,6 +434,7 @@ public final class Platform implements AutoCloseable {
 			.filter(Deployable::hasSchema)
 			.map((deployable) -> new DatabaseProvisioner.Grant(databaseRole(admin, deployable),
 					secrets.get(databasePasswordKey(deployable)), String.valueOf(deployable.schema())))
+			.distinct()
 			.toList();
 		if (!grants.isEmpty()) {
 			new DatabaseProvisioner(admin).provision(grants);
@@ -449,8 +450,19 @@ public final class Platform implements AutoCloseable {
 		return (database.database() + "_" + deployable.schema()).toLowerCase(Locale.ROOT).replace('-', '_');
 	}
 
-	private static String databasePasswordKey(Deployable deployable) {
-		return "DATABASE_PASSWORD_" + deployable.envName();
+	/**
+	 * Deployables that share a schema (content-service and content-worker share
+	 * {@code content}) share its role, so they share the password of the first one
+	 * declared.
+	 */
+	private String databasePasswordKey(Deployable deployable) {
+		Deployable owner = this.settings.registry()
+			.deployables()
+			.stream()
+			.filter((d) -> d.hasSchema() && String.valueOf(d.schema()).equals(String.valueOf(deployable.schema())))
+			.findFirst()
+			.orElse(deployable);
+		return "DATABASE_PASSWORD_" + owner.envName();
 	}
 
 	private static String clientSecretKey(Deployable deployable) {
