@@ -59,7 +59,7 @@ final class RunningPlatform {
 				.externalDatabase(ADMIN.withDatabase(database))
 				.externalRedis("redis://127.0.0.1:6379")
 				.externalAmqp("amqp://guest:guest@127.0.0.1:5672")
-				.deployables("user-service", "content-service", "api-gateway")
+				.deployables("user-service", "content-service", "content-worker", "api-gateway")
 				.replicas("user-service", 2)
 				.replicas("api-gateway", 2)
 				.readinessTimeout(Duration.ofSeconds(240))
