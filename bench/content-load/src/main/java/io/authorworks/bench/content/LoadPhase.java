@@ -1,0 +1,418 @@
+package io.authorworks.bench.content;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+import io.authorworks.bench.content.Writers.ChapterRef;
+import io.authorworks.bench.content.Writers.Snapshot;
+
+/**
+ * One load phase: {@code connections} workers, each with one request in flight, reading
+ * chapters ({@code GET .../chapters/{cid}}) and autosaving them ({@code PUT
+ * .../chapters/{cid}/content} with {@code If-Match}).
+ *
+ * <p>
+ * <b>Closed loop</b>: each worker sends its next request as soon as the last one is
+ * answered, which finds the most the system serves with that many connections; latency is
+ * the service time. <b>Fixed rate</b>: each worker has a schedule (the phase's rate
+ * spread evenly over the workers) and latency is measured from when the request
+ * <em>should</em> have been sent, so a stall that delays later requests counts against
+ * them too (no coordinated omission).
+ *
+ * <p>
+ * A 412 on an autosave (someone saved in between) is counted; the worker then reads the
+ * chapter again for its new ETag and text, as an editor would, and that re-read is
+ * counted apart from the measured reads.
+ */
+final class LoadPhase {
+
+	/**
+	 * Latencies are recorded in microseconds, up to a minute, to 3 significant digits.
+	 */
+	private static final long HIGHEST_MICROS = 60_000_000L;
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * Workers per HttpClient (each client keeps its own connection pool and selector).
+	 */
+	private static final int WORKERS_PER_CLIENT = 8;
+
+	private final Options.Phase phase;
+
+	private final String base;
+
+	private final List<ChapterRef> chapters;
+
+	private final Options options;
+
+	private final double rate;
+
+	private final Map<String, Long> processes;
+
+	LoadPhase(Options.Phase phase, String base, List<ChapterRef> chapters, Options options, double rate,
+			Map<String, Long> processes) {
+		this.processes = processes;
+		this.phase = phase;
+		this.base = base;
+		this.chapters = List.copyOf(chapters);
+		this.options = options;
+		this.rate = rate;
+	}
+
+	/** What a phase measured. */
+	record Result(Options.Phase phase, double scheduledRate, Duration measured, Histogram reads, Histogram writes,
+			Histogram readService, Histogram writeService, long conflicts, long rereads, long bytesRead, long unsent,
+			Map<String, Long> outcomes, Map<String, Long> cpuMillis, String loadBefore, String loadAfter) {
+
+		/** All requests answered in the window: reads, writes and re-reads after 412. */
+		long requests() {
+			return this.reads.getTotalCount() + this.writes.getTotalCount() + this.rereads;
+		}
+
+		/** CPU time a process spent per request in the window, in microseconds. */
+		double cpuMicrosPerRequest(String process) {
+			Long millis = this.cpuMillis.get(process);
+			return (millis == null || requests() == 0) ? Double.NaN : millis * 1000.0 / requests();
+		}
+
+		double readsPerSecond() {
+			return this.reads.getTotalCount() / seconds();
+		}
+
+		double writesPerSecond() {
+			return this.writes.getTotalCount() / seconds();
+		}
+
+		double seconds() {
+			return this.measured.toNanos() / 1e9;
+		}
+
+		long errors() {
+			return this.outcomes.entrySet()
+				.stream()
+				.filter((e) -> !e.getKey().endsWith(" 200") && !e.getKey().endsWith(" 412"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+		}
+
+	}
+
+	Result run() throws InterruptedException {
+		int workers = this.options.connections();
+		List<HttpClient> clients = new ArrayList<>();
+		for (int i = 0; i < (workers + WORKERS_PER_CLIENT - 1) / WORKERS_PER_CLIENT; i++) {
+			clients.add(HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build());
+		}
+		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+		long measureFrom = start + this.options.warmup().toNanos();
+		long end = measureFrom + this.options.duration().toNanos();
+		String loadBefore = Machine.loadAverage();
+		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+		List<Worker> all = new ArrayList<>();
+		Map<String, Long> cpu = new TreeMap<>();
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> running = new ArrayList<>();
+			for (int w = 0; w < workers; w++) {
+				Worker worker = new Worker(w, clients.get(w / WORKERS_PER_CLIENT), start, measureFrom, end, outcomes);
+				all.add(worker);
+				running.add(pool.submit(worker));
+			}
+			// CPU time of each process over exactly the measured window.
+			parkUntilTime(measureFrom);
+			Map<String, Long> cpuFrom = Machine.cpuMillis(this.processes);
+			parkUntilTime(end);
+			Map<String, Long> cpuTo = Machine.cpuMillis(this.processes);
+			cpuTo.forEach((name, millis) -> {
+				Long from = cpuFrom.get(name);
+				if (from != null) {
+					cpu.put(name, millis - from);
+				}
+			});
+			long deadline = end + REQUEST_TIMEOUT.toNanos() * 3;
+			for (Future<?> future : running) {
+				try {
+					future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw new IllegalStateException("a load worker failed", ex.getCause());
+				}
+				catch (java.util.concurrent.TimeoutException ex) {
+					future.cancel(true);
+				}
+			}
+		}
+		finally {
+			clients.forEach(HttpClient::close);
+		}
+		Histogram reads = histogram();
+		Histogram writes = histogram();
+		Histogram readService = histogram();
+		Histogram writeService = histogram();
+		long conflicts = 0;
+		long rereads = 0;
+		long bytes = 0;
+		long unsent = 0;
+		for (Worker worker : all) {
+			unsent += worker.unsent;
+			reads.add(worker.reads);
+			writes.add(worker.writes);
+			readService.add(worker.readService);
+			writeService.add(worker.writeService);
+			conflicts += worker.conflicts;
+			rereads += worker.rereads;
+			bytes += worker.bytesRead;
+		}
+		Map<String, Long> counted = new TreeMap<>();
+		outcomes.forEach((key, adder) -> counted.put(key, adder.sum()));
+		return new Result(this.phase, this.phase.fixedRate ? this.rate : 0, this.options.duration(), reads, writes,
+				readService, writeService, conflicts, rereads, bytes, unsent, counted, cpu, loadBefore,
+				Machine.loadAverage());
+	}
+
+	private static void parkUntilTime(long nanoTime) {
+		long wait;
+		while ((wait = nanoTime - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(wait);
+		}
+	}
+
+	private static Histogram histogram() {
+		return new Histogram(HIGHEST_MICROS, 3);
+	}
+
+	private final class Worker implements Runnable {
+
+		final Histogram reads = histogram();
+
+		final Histogram writes = histogram();
+
+		final Histogram readService = histogram();
+
+		final Histogram writeService = histogram();
+
+		long conflicts;
+
+		long rereads;
+
+		long bytesRead;
+
+		long unsent;
+
+		private final int index;
+
+		private final HttpClient http;
+
+		private final long start;
+
+		private final long measureFrom;
+
+		private final long end;
+
+		private final Map<String, LongAdder> outcomes;
+
+		private final SplittableRandom random;
+
+		private final Prose prose;
+
+		Worker(int index, HttpClient http, long start, long measureFrom, long end, Map<String, LongAdder> outcomes) {
+			this.index = index;
+			this.http = http;
+			this.start = start;
+			this.measureFrom = measureFrom;
+			this.end = end;
+			this.outcomes = outcomes;
+			this.random = new SplittableRandom(LoadPhase.this.options.seed() * 7919 + index);
+			this.prose = new Prose(LoadPhase.this.options.seed() * 104_729 + index);
+		}
+
+		@Override
+		public void run() {
+			boolean fixed = LoadPhase.this.phase.fixedRate;
+			int workers = LoadPhase.this.options.connections();
+			// Fixed rate: this worker's share of the schedule, offset so the workers'
+			// requests interleave evenly instead of arriving in bursts of 64.
+			long period = fixed ? (long) (workers * 1e9 / LoadPhase.this.rate) : 0;
+			long intended = this.start + (fixed ? this.index * period / workers : 0);
+			parkUntil(this.start);
+			while (!Thread.currentThread().isInterrupted()) {
+				if (fixed) {
+					if (intended >= this.end) {
+						return;
+					}
+					if (System.nanoTime() >= this.end) {
+						// Behind schedule at the end: what was never sent is counted, not
+						// hidden.
+						long from = intended;
+						if (from < this.measureFrom) {
+							from += (this.measureFrom - from + period - 1) / period * period;
+						}
+						if (from < this.end) {
+							this.unsent += (this.end - from + period - 1) / period;
+						}
+						return;
+					}
+					if (intended < this.measureFrom && System.nanoTime() >= this.measureFrom) {
+						// A backlog left from the warm-up is not carried into the
+						// measured
+						// window: the schedule starts afresh there.
+						intended = this.measureFrom + this.index * period / workers;
+					}
+					parkUntil(intended);
+				}
+				long sent = System.nanoTime();
+				if (!fixed) {
+					if (sent >= this.end) {
+						return;
+					}
+					intended = sent;
+				}
+				boolean measured = intended >= this.measureFrom;
+				ChapterRef chapter = LoadPhase.this.chapters.get(this.random.nextInt(LoadPhase.this.chapters.size()));
+				boolean read = this.random.nextInt(100) < LoadPhase.this.options.readPercent();
+				if (read) {
+					int status = read(chapter, measured);
+					long done = System.nanoTime();
+					if (measured && status == 200) {
+						record(this.reads, done - intended);
+						record(this.readService, done - sent);
+					}
+				}
+				else {
+					int status = write(chapter, measured);
+					long done = System.nanoTime();
+					if (measured && (status == 200 || status == 412)) {
+						record(this.writes, done - intended);
+						record(this.writeService, done - sent);
+					}
+					if (status == 412) {
+						// An editor whose save was refused fetches the new version first.
+						read(chapter, false);
+						if (measured) {
+							this.conflicts++;
+							this.rereads++;
+						}
+					}
+				}
+				if (fixed) {
+					intended += period;
+				}
+			}
+		}
+
+		private int read(ChapterRef chapter, boolean measured) {
+			HttpRequest request = request(chapter, chapter.path()).GET().build();
+			try {
+				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				int status = response.statusCode();
+				count(measured, "GET", status);
+				if (status == 200) {
+					if (measured) {
+						this.bytesRead += response.body().length;
+					}
+					String etag = response.headers().firstValue("ETag").orElse(null);
+					Snapshot seen = chapter.seen().get();
+					if (etag != null && !etag.equals(seen.etag())) {
+						String content = Writers.JSON.readTree(response.body()).get("content").asString();
+						chapter.seen().compareAndSet(seen, new Snapshot(etag, content));
+					}
+				}
+				return status;
+			}
+			catch (HttpTimeoutException ex) {
+				count(measured, "GET", "timeout");
+				return -1;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return -1;
+			}
+			catch (Exception ex) {
+				count(measured, "GET", ex.getClass().getSimpleName());
+				return -1;
+			}
+		}
+
+		private int write(ChapterRef chapter, boolean measured) {
+			Snapshot seen = chapter.seen().get();
+			String edited = this.prose.edit(seen.content(), LoadPhase.this.options.editChars());
+			String body = Writers.JSON.writeValueAsString(Map.of("content", edited));
+			HttpRequest request = request(chapter, chapter.path() + "/content")
+				.header("Content-Type", "application/json")
+				.header("If-Match", seen.etag())
+				.PUT(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			try {
+				HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+				int status = response.statusCode();
+				count(measured, "PUT", status);
+				if (status == 200) {
+					String etag = response.headers().firstValue("ETag").orElseThrow();
+					chapter.seen().compareAndSet(seen, new Snapshot(etag, edited));
+				}
+				return status;
+			}
+			catch (HttpTimeoutException ex) {
+				count(measured, "PUT", "timeout");
+				return -1;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return -1;
+			}
+			catch (Exception ex) {
+				count(measured, "PUT", ex.getClass().getSimpleName());
+				return -1;
+			}
+		}
+
+		private HttpRequest.Builder request(ChapterRef chapter, String path) {
+			return HttpRequest.newBuilder(URI.create(LoadPhase.this.base + path))
+				.timeout(REQUEST_TIMEOUT)
+				.header("Authorization", "Bearer " + chapter.writer().accessToken)
+				.header("Accept", "application/json")
+				.header("X-Forwarded-For", chapter.writer().address);
+		}
+
+		private void count(boolean measured, String method, Object outcome) {
+			if (measured) {
+				this.outcomes.computeIfAbsent(method + " " + outcome, (k) -> new LongAdder()).increment();
+			}
+		}
+
+		private static void record(Histogram histogram, long nanos) {
+			histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1000)));
+		}
+
+		private static void parkUntil(long nanoTime) {
+			long wait;
+			while ((wait = nanoTime - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+				LockSupport.parkNanos(wait);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,318 @@
+package io.authorworks.bench.content;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+/** Collects what a run measured and writes it as Markdown. */
+final class Report {
+
+	private final Options options;
+
+	private final LocalDateTime startedAt;
+
+	private final String loadAtStart = Machine.loadAverage();
+
+	private String databaseVersion = "unknown";
+
+	private PgBench.Result pgbench;
+
+	private String pgbenchMissing;
+
+	private int chapters;
+
+	private long averageWords;
+
+	private long averageChars;
+
+	private final List<LoadPhase.Result> phases = new ArrayList<>();
+
+	private final Map<Options.Phase, String> skipped = new LinkedHashMap<>();
+
+	Report(Options options, LocalDateTime startedAt) {
+		this.options = options;
+		this.startedAt = startedAt;
+	}
+
+	void databaseVersion(String version) {
+		this.databaseVersion = version;
+	}
+
+	void pgbench(PgBench.Result result) {
+		this.pgbench = result;
+	}
+
+	void pgbenchMissing(String why) {
+		this.pgbenchMissing = why;
+	}
+
+	double pgbenchTps() {
+		return (this.pgbench != null) ? this.pgbench.tps() : 0;
+	}
+
+	void dataSet(List<Writers.ChapterRef> refs) {
+		this.chapters = refs.size();
+		long words = 0;
+		long chars = 0;
+		for (Writers.ChapterRef ref : refs) {
+			String content = ref.seen().get().content();
+			words += content.split("\\s+").length;
+			chars += content.length();
+		}
+		this.averageWords = refs.isEmpty() ? 0 : words / refs.size();
+		this.averageChars = refs.isEmpty() ? 0 : chars / refs.size();
+	}
+
+	long averageChapterWords() {
+		return this.averageWords;
+	}
+
+	void phase(LoadPhase.Result result) {
+		this.phases.add(result);
+	}
+
+	void skipped(Options.Phase phase, String why) {
+		this.skipped.put(phase, why);
+	}
+
+	private double targetReads() {
+		return pgbenchTps() * this.options.targetRatio();
+	}
+
+	/**
+	 * The verdict: reads through the gateway at the target rate (a share of pgbench's
+	 * TPS) with their p99 within the target. Judged on the fixed-rate gateway phase when
+	 * there is one (latency from the intended send time, at the target rate), else on the
+	 * closed-loop gateway phase.
+	 */
+	String verdict() {
+		if (this.pgbench == null) {
+			return "NOT JUDGED (no pgbench figure)";
+		}
+		LoadPhase.Result judged = find(Options.Phase.FIXED);
+		if (judged == null) {
+			judged = find(Options.Phase.CLOSED);
+		}
+		if (judged == null) {
+			return "NOT JUDGED (no gateway phase ran)";
+		}
+		double p99 = millis(judged.reads().getValueAtPercentile(99));
+		double reads = judged.readsPerSecond();
+		// A fixed-rate phase sends exactly the target; allow for rounding of the
+		// schedule.
+		boolean rateOk = reads >= targetReads() * (judged.phase().fixedRate ? 0.98 : 1.0);
+		boolean p99Ok = p99 <= this.options.targetP99().toMillis();
+		boolean clean = judged.errors() == 0 && judged.unsent() == 0;
+		String why = String.format(Locale.ROOT, "%s phase: reads %.0f/s %s %.0f/s, p99 %.1f ms %s %d ms%s",
+				judged.phase().label(), reads, rateOk ? "≥" : "<", targetReads(), p99, p99Ok ? "≤" : ">",
+				this.options.targetP99().toMillis(),
+				clean ? ", no errors" : ", " + judged.errors() + " errors, " + judged.unsent() + " not sent");
+		return ((rateOk && p99Ok && clean) ? "PASS" : "FAIL") + " — " + why;
+	}
+
+	private LoadPhase.Result find(Options.Phase phase) {
+		return this.phases.stream().filter((r) -> r.phase() == phase).findFirst().orElse(null);
+	}
+
+	String markdown() {
+		StringBuilder md = new StringBuilder();
+		md.append("# Content load benchmark — ")
+			.append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(this.startedAt))
+			.append("\n\n");
+		md.append("Issue #3, acceptance 8. Signed-in chapter reads and autosaves through the gateway, and ")
+			.append("`pgbench -S` on the same PostgreSQL, one after the other. Produced by ")
+			.append("`bench/run-content-load.sh` (see `bench/README.md`).\n\n");
+		md.append(String.format(Locale.ROOT,
+				"**Target:** reads ≥ %.2f × pgbench TPS with p99 ≤ %d ms.  \n**Result: %s**\n\n",
+				this.options.targetRatio(), this.options.targetP99().toMillis(), verdict()));
+
+		md.append("## Machine\n\n| | |\n|---|---|\n");
+		row(md, "cores", String.valueOf(Machine.cores()));
+		row(md, "CPU", Machine.cpuModel());
+		row(md, "memory", Machine.memory());
+		row(md, "OS", Machine.os());
+		row(md, "load average at start (1, 5, 15 min)", this.loadAtStart);
+		row(md, "load generator JVM", Machine.java());
+		row(md, "PostgreSQL", this.databaseVersion);
+		row(md, "commit", git());
+		md.append('\n');
+		md.append("Load generator, PostgreSQL, Redis and the deployables all share these cores; other builds may ")
+			.append("have been running too (see the load averages beside each figure).\n\n");
+
+		md.append("## pgbench -S\n\n");
+		if (this.pgbench == null) {
+			md.append("**Not measured:** ")
+				.append((this.pgbenchMissing != null) ? this.pgbenchMissing : "disabled with --pgbench=false")
+				.append(".\n\n");
+		}
+		else {
+			md.append(String.format(Locale.ROOT,
+					"`%s` (scratch database initialised with `pgbench -i -s %d`, dropped afterwards)\n\n",
+					this.pgbench.command(), this.options.pgbenchScale()));
+			md.append("| TPS | average latency | load before → after |\n|---:|---:|---|\n");
+			md.append(String.format(Locale.ROOT, "| **%.0f** | %.3f ms | %s → %s |\n\n", this.pgbench.tps(),
+					this.pgbench.latencyMillis(), this.pgbench.loadBefore(), this.pgbench.loadAfter()));
+		}
+
+		md.append("## Chapter reads and autosaves\n\n");
+		md.append(String.format(Locale.ROOT,
+				"Deployables: %s, replicas %s, JVM options `%s`; gateway `RATE_LIMIT_API_PER_MINUTE=%d` "
+						+ "(raised for the run: the limiter still runs and counts every request in Redis)%s.  \n",
+				"user-service, content-service, api-gateway", this.options.replicas(),
+				String.join(" ", this.options.jvmOptions()), this.options.apiRateLimit(),
+				this.options.extraEnv().isEmpty() ? "" : "; extra environment `" + this.options.extraEnv() + "`"));
+		md.append(String.format(Locale.ROOT,
+				"Data: %d writers (each signed up through the gateway, own bearer token, own RFC 5737 "
+						+ "address), %d chapters of %d–%d words (%d words, %d characters on average).  \n",
+				this.options.writers(), this.chapters, this.options.minWords(), this.options.maxWords(),
+				this.averageWords, this.averageChars));
+		md.append(String.format(Locale.ROOT,
+				"Mix: %d %% `GET /api/content/books/{bid}/chapters/{cid}`, %d %% `PUT …/content` with `If-Match` "
+						+ "(the whole chapter with a ~%d-character edit); on 412 the worker reads the chapter again "
+						+ "(counted apart). %d connections (JDK HttpClient, HTTP/1.1, keep-alive), %d s warm-up, "
+						+ "then %d s measured per phase.\n\n",
+				this.options.readPercent(), 100 - this.options.readPercent(), this.options.editChars(),
+				this.options.connections(), this.options.warmup().toSeconds(), this.options.duration().toSeconds()));
+		md.append("| phase | to | scheduled req/s | reads/s | writes/s | read p50 | p90 | p99 | p99.9 | max ")
+			.append("| write p50 | p90 | p99 | max | 412 | errors | load before → after |\n");
+		md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		for (LoadPhase.Result r : this.phases) {
+			md.append(String.format(Locale.ROOT,
+					"| %s | %s | %s | **%.0f** | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %d | %d | %s → %s |\n",
+					r.phase().fixedRate ? "fixed rate" : "closed loop",
+					r.phase().direct ? "content-service" : "gateway",
+					r.phase().fixedRate ? String.format(Locale.ROOT, "%.0f", r.scheduledRate()) : "—",
+					r.readsPerSecond(), r.writesPerSecond(), ms(r.reads(), 50), ms(r.reads(), 90), ms(r.reads(), 99),
+					ms(r.reads(), 99.9), max(r.reads()), ms(r.writes(), 50), ms(r.writes(), 90), ms(r.writes(), 99),
+					max(r.writes()), r.conflicts(), r.errors(), r.loadBefore(), r.loadAfter()));
+		}
+		this.skipped.forEach((phase, why) -> md.append("| ")
+			.append(phase.label())
+			.append(" | skipped: ")
+			.append(why)
+			.append(" |||||||||||||||\n"));
+		md.append('\n');
+		md.append("Closed loop: each connection sends its next request when the last is answered (the most the ")
+			.append("system serves with this many connections; latency = service time). Fixed rate: requests are ")
+			.append("sent on a schedule and latency counts from the scheduled time, so stalls are not hidden ")
+			.append("(no coordinated omission); its rate is the target read rate divided by the read share. ")
+			.append("Latencies in ms, recorded with HdrHistogram.\n\n");
+
+		if (this.pgbench != null && !this.phases.isEmpty()) {
+			md.append("### Ratio to pgbench\n\n| phase | reads/s | reads / pgbench TPS |\n|---|---:|---:|\n");
+			for (LoadPhase.Result r : this.phases) {
+				md.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f |\n", r.phase().label(), r.readsPerSecond(),
+						r.readsPerSecond() / this.pgbench.tps()));
+			}
+			md.append(String.format(Locale.ROOT, "| target | %.0f | %.3f |\n\n", targetReads(),
+					this.options.targetRatio()));
+		}
+
+		md.append("### Outcomes by status (measured window)\n\n");
+		for (LoadPhase.Result r : this.phases) {
+			md.append("- ").append(r.phase().label()).append(": ");
+			List<String> parts = new ArrayList<>();
+			r.outcomes().forEach((key, count) -> parts.add("`" + key + "` " + count));
+			md.append(String.join(", ", parts));
+			md.append(String.format(Locale.ROOT, "; re-reads after 412: %d; %.1f MB of chapter JSON read", r.rereads(),
+					r.bytesRead() / 1e6));
+			if (r.unsent() > 0) {
+				md.append("; ").append(r.unsent()).append(" scheduled requests never sent (behind schedule)");
+			}
+			md.append('\n');
+		}
+		md.append('\n');
+		md.append("### CPU time per request (measured window)\n\n");
+		md.append("Each process's user + system CPU time over the window divided by the requests answered in it ")
+			.append("(reads, writes, re-reads). Less sensitive to other load on the machine than requests/s.\n\n");
+		List<String> names = this.phases.stream().flatMap((r) -> r.cpuMillis().keySet().stream()).distinct().toList();
+		md.append("| phase |");
+		names.forEach((n) -> md.append(' ').append(n).append(" |"));
+		md.append("\n|---|");
+		names.forEach((n) -> md.append("---:|"));
+		md.append('\n');
+		for (LoadPhase.Result r : this.phases) {
+			md.append("| ").append(r.phase().label()).append(" |");
+			names.forEach((n) -> md.append(String.format(Locale.ROOT, " %.0f µs |", r.cpuMicrosPerRequest(n))));
+			md.append('\n');
+		}
+		md.append('\n');
+		md.append("### Service time (from the actual send, fixed-rate phases)\n\n");
+		for (LoadPhase.Result r : this.phases) {
+			if (r.phase().fixedRate) {
+				md.append(String.format(Locale.ROOT, "- %s: reads p50 %s, p99 %s ms; writes p50 %s, p99 %s ms\n",
+						r.phase().label(), ms(r.readService(), 50), ms(r.readService(), 99), ms(r.writeService(), 50),
+						ms(r.writeService(), 99)));
+			}
+		}
+		md.append('\n');
+		return md.toString();
+	}
+
+	/** A line for the console after a phase. */
+	static String oneLine(LoadPhase.Result r) {
+		return String.format(Locale.ROOT,
+				"%s: reads %.0f/s (p50 %s, p90 %s, p99 %s, max %s ms), writes %.0f/s (p99 %s ms), 412s %d, errors %d%s, load %s",
+				r.phase().label(), r.readsPerSecond(), ms(r.reads(), 50), ms(r.reads(), 90), ms(r.reads(), 99),
+				max(r.reads()), r.writesPerSecond(), ms(r.writes(), 99), r.conflicts(), r.errors(),
+				(r.unsent() > 0) ? ", unsent " + r.unsent() : "", r.loadAfter()) + cpuLine(r);
+	}
+
+	private static String cpuLine(LoadPhase.Result r) {
+		StringBuilder line = new StringBuilder("; CPU per request:");
+		r.cpuMillis()
+			.keySet()
+			.forEach((name) -> line
+				.append(String.format(Locale.ROOT, " %s %.0f µs,", name, r.cpuMicrosPerRequest(name))));
+		return line.substring(0, line.length() - 1);
+	}
+
+	private static void row(StringBuilder md, String key, String value) {
+		md.append("| ").append(key).append(" | ").append(value).append(" |\n");
+	}
+
+	private static String ms(Histogram histogram, double percentile) {
+		if (histogram.getTotalCount() == 0) {
+			return "—";
+		}
+		return format(millis(histogram.getValueAtPercentile(percentile)));
+	}
+
+	private static String max(Histogram histogram) {
+		return (histogram.getTotalCount() == 0) ? "—" : format(millis(histogram.getMaxValue()));
+	}
+
+	private static double millis(long micros) {
+		return micros / 1000.0;
+	}
+
+	private static String format(double millis) {
+		return String.format(Locale.ROOT, (millis < 10) ? "%.2f" : "%.1f", millis);
+	}
+
+	private String git() {
+		try {
+			Process process = new ProcessBuilder("git", "-C", this.options.root().toString(), "describe", "--always",
+					"--dirty")
+				.redirectErrorStream(true)
+				.start();
+			String out = new String(process.getInputStream().readAllBytes()).strip();
+			return (process.waitFor() == 0) ? out : "unknown";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+}
