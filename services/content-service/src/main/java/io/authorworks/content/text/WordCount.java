@@ -80,7 +80,19 @@ public final class WordCount {
 				|| type == Character.ENCLOSING_MARK;
 	}
 
-	private static boolean isCountedAlone(int cp) {
+	/**
+	 * The first code point of any Han, Hiragana or Katakana character (U+2E80, CJK
+	 * Radicals Supplement); {@code WordCountTests} checks this against the JDK's Unicode
+	 * tables.
+	 */
+	static final int FIRST_CJK = 0x2E80;
+
+	static boolean isCountedAlone(int cp) {
+		// Nearly every character of a Latin, Cyrillic or Greek text is below U+2E80, and
+		// the script look-up is a binary search over the whole Unicode script table.
+		if (cp < FIRST_CJK) {
+			return false;
+		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(cp);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA;

@@ -98,6 +98,19 @@ class WordCountTests {
 		}
 	}
 
+	@Test
+	void theShortcutBelowTheFirstCjkCharacterAgreesWithTheUnicodeScriptTable() {
+		for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+			Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+			boolean cjk = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+					|| script == Character.UnicodeScript.KATAKANA;
+			if (cjk) {
+				assertThat(cp).as("U+%04X", cp).isGreaterThanOrEqualTo(WordCount.FIRST_CJK);
+			}
+			assertThat(WordCount.isCountedAlone(cp)).as("U+%04X", cp).isEqualTo(cjk);
+		}
+	}
+
 	private static String word(RandomGenerator random) {
 		String[] alphabets = { "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "éèàçñöüß",
 				"абвгдежзийклмнопрст", "αβγδεζηθικλμ", "0123456789" };
