@@ -111,7 +111,16 @@ public final class ContentLoad {
 			report.dataSet(chapters);
 			say("data set: " + chapters.size() + " chapters, " + report.averageChapterWords() + " words on average");
 
-			// 4. Load phases, one after another.
+			// 4. Load phases, one after another, after one long unrecorded warm-up: on
+			// two
+			// busy cores the deployables' C2 compilers need about a minute of traffic.
+			if (!options.initialWarmup().isZero()) {
+				say("warming up: " + options.initialWarmup().toSeconds() + " s of closed-loop load, not recorded ...");
+				new LoadPhase(Options.Phase.CLOSED, publicUrl + "/api", chapters, options, 0, Map.of(), Duration.ZERO,
+						options.initialWarmup())
+					.run();
+			}
+			// Load phases, one after another.
 			for (Options.Phase phase : options.phases()) {
 				double rate = 0;
 				if (phase.fixedRate) {

@@ -68,9 +68,20 @@ final class LoadPhase {
 
 	private final Map<String, Long> processes;
 
+	private final Duration warmup;
+
+	private final Duration duration;
+
 	LoadPhase(Options.Phase phase, String base, List<ChapterRef> chapters, Options options, double rate,
 			Map<String, Long> processes) {
+		this(phase, base, chapters, options, rate, processes, options.warmup(), options.duration());
+	}
+
+	LoadPhase(Options.Phase phase, String base, List<ChapterRef> chapters, Options options, double rate,
+			Map<String, Long> processes, Duration warmup, Duration duration) {
 		this.processes = processes;
+		this.warmup = warmup;
+		this.duration = duration;
 		this.phase = phase;
 		this.base = base;
 		this.chapters = List.copyOf(chapters);
@@ -127,8 +138,8 @@ final class LoadPhase {
 				.build());
 		}
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-		long measureFrom = start + this.options.warmup().toNanos();
-		long end = measureFrom + this.options.duration().toNanos();
+		long measureFrom = start + this.warmup.toNanos();
+		long end = measureFrom + this.duration.toNanos();
 		String loadBefore = Machine.loadAverage();
 		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 		List<Worker> all = new ArrayList<>();
@@ -187,9 +198,8 @@ final class LoadPhase {
 		}
 		Map<String, Long> counted = new TreeMap<>();
 		outcomes.forEach((key, adder) -> counted.put(key, adder.sum()));
-		return new Result(this.phase, this.phase.fixedRate ? this.rate : 0, this.options.duration(), reads, writes,
-				readService, writeService, conflicts, rereads, bytes, unsent, counted, cpu, loadBefore,
-				Machine.loadAverage());
+		return new Result(this.phase, this.phase.fixedRate ? this.rate : 0, this.duration, reads, writes, readService,
+				writeService, conflicts, rereads, bytes, unsent, counted, cpu, loadBefore, Machine.loadAverage());
 	}
 
 	private static void parkUntilTime(long nanoTime) {

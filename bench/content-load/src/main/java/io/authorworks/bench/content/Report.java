@@ -176,10 +176,12 @@ final class Report {
 		md.append(String.format(Locale.ROOT,
 				"Mix: %d %% `GET /api/content/books/{bid}/chapters/{cid}`, %d %% `PUT …/content` with `If-Match` "
 						+ "(the whole chapter with a ~%d-character edit); on 412 the worker reads the chapter again "
-						+ "(counted apart). %d connections (JDK HttpClient, HTTP/1.1, keep-alive), %d s warm-up, "
-						+ "then %d s measured per phase.\n\n",
+						+ "(counted apart). %d connections (JDK HttpClient, HTTP/1.1, keep-alive); %d s of unrecorded "
+						+ "load through the gateway first (JIT warm-up), then per phase %d s warm-up and %d s "
+						+ "measured.\n\n",
 				this.options.readPercent(), 100 - this.options.readPercent(), this.options.editChars(),
-				this.options.connections(), this.options.warmup().toSeconds(), this.options.duration().toSeconds()));
+				this.options.connections(), this.options.initialWarmup().toSeconds(), this.options.warmup().toSeconds(),
+				this.options.duration().toSeconds()));
 		md.append("| phase | to | scheduled req/s | reads/s | writes/s | read p50 | p90 | p99 | p99.9 | max ")
 			.append("| write p50 | p90 | p99 | max | 412 | errors | load before → after |\n");
 		md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
