@@ -40,7 +40,8 @@ class BrowserSignUpIT {
 		WebDriverWait wait = new WebDriverWait(this.chrome, Duration.ofSeconds(20));
 
 		this.chrome.get(this.platform.publicUrl() + "/");
-		this.chrome.findElement(By.linkText("Sign up")).click();
+		// The home page is the web app: its links appear once it has started.
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign up"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
 		this.chrome.findElement(By.id("email")).sendKeys(account.email());
 		this.chrome.findElement(By.id("username")).sendKeys(account.username());

@@ -1,6 +1,9 @@
 package io.authorworks.gateway;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,26 +51,47 @@ class EdgeIntegrationTests extends GatewayIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-		assertThat(response.body()).contains("AuthorWorks")
+		assertThat(response.body()).contains("<title>AuthorWorks</title>")
+			.contains("<div id=\"root\"></div>")
+			.contains("src=\"/theme-init.js\"")
 			.contains("href=\"/bff/login\"")
 			.contains("href=\"/signup\"");
+		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
 	}
 
 	@Test
 	void browserNavigationsToAppRoutesGetTheWebApp() {
-		HttpResponse<String> response = get("/books/42/chapters/3", "Accept",
-				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		for (String route : List.of("/books/42/chapters/3", "/books/42/bible", "/books/new", "/read/42/7",
+				"/settings")) {
+			HttpResponse<String> response = get(route, "Accept",
+					"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("<title>AuthorWorks</title>");
+			assertThat(response.statusCode()).as(route).isEqualTo(200);
+			assertThat(response.body()).as(route).contains("<title>AuthorWorks</title>").contains("<div id=\"root\">");
+		}
 	}
 
 	@Test
 	void staticFilesAreServedAsThemselves() {
-		HttpResponse<String> response = get("/placeholder.css");
+		HttpResponse<String> script = get("/theme-init.js");
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+
+		HttpResponse<String> icon = get("/favicon.svg");
+		assertThat(icon.statusCode()).isEqualTo(200);
+		assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+	}
+
+	@Test
+	void theAppsHashedAssetsAreCachedForAYear() {
+		Matcher asset = Pattern.compile("/assets/[A-Za-z0-9_.-]+\\.(?:js|css)").matcher(get("/").body());
+		assertThat(asset.find()).as("the index page links its built assets").isTrue();
+
+		HttpResponse<String> response = get(asset.group(), "Accept", "*/*");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000")
+			.contains("immutable");
 	}
 
 	@Test

@@ -1,0 +1,66 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { SessionProvider } from './session/session';
+import { PreferencesProvider } from './theme/preferences';
+import { Shell } from './components/Shell';
+import { Loading } from './components/States';
+import { Home } from './pages/Home';
+import { NotFound } from './pages/NotFound';
+import { RequireSignIn } from './session/RequireSignIn';
+import { SignedInAgain } from './pages/SignedInAgain';
+
+const NewBookPage = lazy(() => import('./pages/NewBook').then((m) => ({ default: m.NewBookPage })));
+const Workspace = lazy(() => import('./workspace/Workspace').then((m) => ({ default: m.Workspace })));
+const Browse = lazy(() => import('./reader/Browse').then((m) => ({ default: m.Browse })));
+const BookCover = lazy(() => import('./reader/BookCover').then((m) => ({ default: m.BookCover })));
+const ChapterReader = lazy(() => import('./reader/ChapterReader').then((m) => ({ default: m.ChapterReader })));
+const Settings = lazy(() => import('./account/Settings').then((m) => ({ default: m.Settings })));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <PreferencesProvider>
+        <FocusOnNavigate />
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/books/new" element={<RequireSignIn><NewBookPage /></RequireSignIn>} />
+              <Route path="/books/:bookId/*" element={<RequireSignIn><Workspace /></RequireSignIn>} />
+              <Route path="/read" element={<Browse />} />
+              <Route path="/read/:bookId" element={<BookCover />} />
+              <Route path="/read/:bookId/:number" element={<ChapterReader />} />
+              <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
+              <Route path="/signed-in" element={<SignedInAgain />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </Shell>
+      </PreferencesProvider>
+    </SessionProvider>
+  );
+}
+
+/**
+ * After a client-side navigation, moves focus to the main heading so screen-reader and
+ * keyboard users start at the new page rather than at the link they pressed.
+ */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: false });
+      }
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [pathname]);
+  return null;
+}

@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { account } from '../api/endpoints';
+import { errorMessage } from '../api/problem';
+import { ConfirmDialog } from '../components/Dialog';
+import { useSession } from '../session/session';
+import { TotpSetup } from './TotpSetup';
+import { CodeForm } from './CodeForm';
+import { RecoveryCodesView } from './RecoveryCodesView';
+
+export function SecuritySection() {
+  const client = useQueryClient();
+  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const { signOut } = useSession();
+  const [mode, setMode] = useState<'idle' | 'setup' | 'disable' | 'regenerate'>('idle');
+  const [codes, setCodes] = useState<string[]>();
+  const [confirmEverywhere, setConfirmEverywhere] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const enabled = me.data?.data.twoFactorEnabled === true;
+
+  const refresh = () => client.invalidateQueries({ queryKey: ['me'] });
+
+  const signOutEverywhere = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await account.signOutEverywhere();
+      await signOut();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section id="security" className="card" aria-labelledby="security-heading">
+      <h2 id="security-heading">Security</h2>
+      <h3>Two-step sign-in</h3>
+      {me.isPending ? null : enabled ? (
+        <p>
+          <span className="badge badge-final">On</span> Signing in asks for a code from your authenticator app.
+        </p>
+      ) : (
+        <p>
+          <span className="badge badge-draft">Off</span> Add a second step: a code from an authenticator app on your
+          phone.
+        </p>
+      )}
+
+      {codes ? (
+        <RecoveryCodesView codes={codes} onDone={() => setCodes(undefined)} />
+      ) : mode === 'setup' ? (
+        <TotpSetup
+          onCancel={() => setMode('idle')}
+          onEnabled={(recovery) => {
+            setMode('idle');
+            setCodes(recovery);
+            void refresh();
+          }}
+        />
+      ) : mode === 'disable' ? (
+        <CodeForm
+          title="Turn off two-step sign-in"
+          explanation="Enter a current code from your app, or one of your recovery codes."
+          submitLabel="Turn off"
+          danger
+          allowRecovery
+          onCancel={() => setMode('idle')}
+          onSubmit={async (code) => {
+            await account.disableTwoFactor(code);
+            setMode('idle');
+            await refresh();
+          }}
+        />
+      ) : mode === 'regenerate' ? (
+        <CodeForm
+          title="New recovery codes"
+          explanation="Your old recovery codes stop working. Enter a current code from your app, or a recovery code."
+          submitLabel="Make new codes"
+          allowRecovery
+          onCancel={() => setMode('idle')}
+          onSubmit={async (code) => {
+            const result = await account.regenerateRecoveryCodes(code);
+            setMode('idle');
+            setCodes(result.recoveryCodes);
+          }}
+        />
+      ) : enabled ? (
+        <p className="button-row">
+          <button type="button" className="button" onClick={() => setMode('regenerate')}>
+            New recovery codes
+          </button>
+          <button type="button" className="button danger" onClick={() => setMode('disable')}>
+            Turn off
+          </button>
+        </p>
+      ) : (
+        <p>
+          <button type="button" className="button primary" onClick={() => setMode('setup')} disabled={me.isPending}>
+            Set up two-step sign-in
+          </button>
+        </p>
+      )}
+
+      <h3>Sessions</h3>
+      <p>Lost a device, or signed in on a shared computer? Sign out everywhere, including here.</p>
+      <p>
+        <button type="button" className="button" onClick={() => setConfirmEverywhere(true)}>
+          Sign out everywhere
+        </button>
+      </p>
+      <p className="muted small">
+        To change your password, use <a href="/password-reset">reset your password</a>.
+      </p>
+      <ConfirmDialog
+        open={confirmEverywhere}
+        title="Sign out everywhere?"
+        message={<p>Every device and browser signed in to your account is signed out, this one too.</p>}
+        confirmLabel="Sign out everywhere"
+        danger
+        busy={busy}
+        error={error}
+        onConfirm={() => void signOutEverywhere()}
+        onCancel={() => setConfirmEverywhere(false)}
+      />
+    </section>
+  );
+}

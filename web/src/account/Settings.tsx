@@ -1,0 +1,17 @@
+import { ProfileSection } from './ProfileSection';
+import { PreferencesSection } from './PreferencesSection';
+import { SecuritySection } from './SecuritySection';
+
+export function Settings() {
+  return (
+    <div className="page narrow settings">
+      <h1>Account</h1>
+      <nav aria-label="Account sections" className="in-page-nav">
+        <a href="#profile">Profile</a> · <a href="#preferences">Preferences</a> · <a href="#security">Security</a>
+      </nav>
+      <ProfileSection />
+      <PreferencesSection />
+      <SecuritySection />
+    </div>
+  );
+}

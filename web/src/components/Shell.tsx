@@ -1,0 +1,107 @@
+import { useState, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { useSession } from '../session/session';
+import { ThemeToggle } from './ThemeToggle';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { session, loading, signInUrl, signOut, expired } = useSession();
+  const location = useLocation();
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<string>();
+  const signedIn = session?.authenticated === true;
+  const returnTo = location.pathname + location.search;
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    setSignOutError(undefined);
+    try {
+      await signOut();
+    } catch {
+      setSignOutError('Signing out did not work. Check your connection and try again.');
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand" aria-label="AuthorWorks home">
+            <span className="brand-mark" aria-hidden="true">
+              A
+            </span>
+            <span className="brand-name">AuthorWorks</span>
+          </Link>
+          <nav aria-label="Main" className="main-nav">
+            <ul>
+              {signedIn && (
+                <li>
+                  <NavLink to="/" end>
+                    Dashboard
+                  </NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/read">Read</NavLink>
+              </li>
+              {signedIn && (
+                <li>
+                  <NavLink to="/settings">Account</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <ThemeToggle />
+            {loading ? null : signedIn ? (
+              <>
+                <span className="signed-in-as" title={session?.username ? `@${session.username}` : undefined}>
+                  {session?.displayName ?? session?.username}
+                </span>
+                <button type="button" className="button small" onClick={onSignOut} disabled={signingOut}>
+                  {signingOut ? 'Signing out…' : 'Sign out'}
+                </button>
+              </>
+            ) : (
+              <>
+                <a className="button small" href={signInUrl(returnTo === '/' ? '/' : returnTo)}>
+                  Sign in
+                </a>
+                <a className="button small primary" href="/signup">
+                  Sign up
+                </a>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      {signOutError && (
+        <div className="banner banner-error" role="alert">
+          {signOutError}
+        </div>
+      )}
+      {expired && (
+        <div className="banner banner-warn" role="alert">
+          <p>
+            <strong>Your session has ended.</strong> Anything you type is kept on this device and saved as soon as you are
+            back.{' '}
+            <a href={signInUrl('/signed-in')} target="_blank" rel="noopener">
+              Sign in again (opens a new tab)
+            </a>
+          </p>
+        </div>
+      )}
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          AuthorWorks — write, revise, publish. <a href="/api-docs">API documentation</a>
+        </p>
+      </footer>
+    </>
+  );
+}

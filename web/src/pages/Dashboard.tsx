@@ -1,0 +1,110 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { books } from '../api/endpoints';
+import type { Book } from '../api/types';
+import { EmptyState, ErrorNotice, Loading } from '../components/States';
+import { relativeTime, words, dateTime } from '../components/format';
+import { useSession } from '../session/session';
+import { ContinueReading } from '../reader/ContinueReading';
+import { StatusBadge } from '../components/StatusBadge';
+
+export function Dashboard() {
+  const { session } = useSession();
+  const shelf = useInfiniteQuery({
+    queryKey: ['books'],
+    queryFn: ({ pageParam }) => books.list({ cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const all = shelf.data?.pages.flatMap((page) => page.items) ?? [];
+  const totalWords = all.reduce((sum, book) => sum + book.wordCount, 0);
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <div>
+          <h1>Your books</h1>
+          <p className="muted">
+            {session?.displayName ? `Welcome back, ${session.displayName}.` : 'Welcome back.'}
+            {all.length > 0 && ` ${words(totalWords)} across ${all.length} ${all.length === 1 ? 'book' : 'books'}.`}
+          </p>
+        </div>
+        {all.length > 0 && (
+          <Link className="button primary" to="/books/new">
+            Start a book
+          </Link>
+        )}
+      </div>
+
+      {shelf.isPending ? (
+        <Loading label="Loading your books…" />
+      ) : shelf.isError ? (
+        <ErrorNotice error={shelf.error} onRetry={() => void shelf.refetch()} title="Your books could not be loaded" />
+      ) : all.length === 0 ? (
+        <EmptyState
+          title="No books yet"
+          action={
+            <Link className="button primary large" to="/books/new">
+              Start a book
+            </Link>
+          }
+        >
+          <p>Give it a title and start writing. Chapters save themselves as you type.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="book-grid" aria-label="Your books">
+            {all.map((book) => (
+              <BookCard key={book.id} book={book} />
+            ))}
+          </ul>
+          {shelf.hasNextPage && (
+            <p className="center">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void shelf.fetchNextPage()}
+                disabled={shelf.isFetchingNextPage}
+              >
+                {shelf.isFetchingNextPage ? 'Loading…' : 'Show more books'}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      <ContinueReading />
+    </div>
+  );
+}
+
+function BookCard({ book }: { book: Book }) {
+  return (
+    <li className="book-card">
+      <h2 className="book-card-title">
+        <Link to={`/books/${book.id}`}>{book.title}</Link>
+      </h2>
+      {book.description && <p className="book-card-description">{book.description}</p>}
+      <dl className="book-card-facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={book.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Length</dt>
+          <dd>{words(book.wordCount)}</dd>
+        </div>
+        <div>
+          <dt>Last change</dt>
+          <dd>
+            <time dateTime={book.updatedAt} title={dateTime(book.updatedAt)}>
+              {relativeTime(book.updatedAt)}
+            </time>
+          </dd>
+        </div>
+      </dl>
+      {book.role && book.role !== 'owner' && <p className="muted small">Shared with you as {book.role}</p>}
+    </li>
+  );
+}

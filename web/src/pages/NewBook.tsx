@@ -1,0 +1,144 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { books } from '../api/endpoints';
+import { newIdempotencyKey } from '../api/client';
+import { ApiError, errorMessage } from '../api/problem';
+import { FieldError } from '../components/States';
+
+/** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
+export function parseGenres(text: string): string[] {
+  const seen = new Set<string>();
+  const genres: string[] = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const genre = part.trim();
+    if (genre && !seen.has(genre.toLowerCase())) {
+      seen.add(genre.toLowerCase());
+      genres.push(genre);
+    }
+  }
+  return genres;
+}
+
+export function NewBookPage() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [genres, setGenres] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // One key per attempt at creating this book: a retry after a lost answer makes no duplicate.
+  const key = useRef(newIdempotencyKey());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setFieldErrors({ title: 'Give your book a title. You can change it later.' });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setFieldErrors({});
+    try {
+      const created = await books.create(
+        { title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) },
+        key.current,
+      );
+      await client.invalidateQueries({ queryKey: ['books'] });
+      navigate(`/books/${created.data.id}`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      if (caught instanceof ApiError) {
+        setFieldErrors(caught.fieldErrors);
+        if (caught.status === 422 && caught.slug === 'idempotency-key-reused') {
+          key.current = newIdempotencyKey();
+        }
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page narrow">
+      <h1>Start a book</h1>
+      <div className="start-options">
+        <section className="start-option" aria-labelledby="blank-heading">
+          <h2 id="blank-heading">Start blank</h2>
+          <form onSubmit={submit} noValidate>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="field">
+              <label htmlFor="book-title">Title</label>
+              <input
+                id="book-title"
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                maxLength={300}
+                required
+                aria-invalid={fieldErrors.title ? true : undefined}
+                aria-describedby={fieldErrors.title ? 'book-title-error' : undefined}
+                autoFocus
+              />
+              <FieldError id="book-title-error" message={fieldErrors.title} />
+            </div>
+            <div className="field">
+              <label htmlFor="book-description">
+                Description <span className="optional">(optional)</span>
+              </label>
+              <textarea
+                id="book-description"
+                rows={4}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                aria-describedby={fieldErrors.description ? 'book-description-error' : 'book-description-hint'}
+              />
+              <p id="book-description-hint" className="hint">
+                A few lines for yourself now, and for readers later.
+              </p>
+              <FieldError id="book-description-error" message={fieldErrors.description} />
+            </div>
+            <div className="field">
+              <label htmlFor="book-genres">
+                Genres <span className="optional">(optional)</span>
+              </label>
+              <input
+                id="book-genres"
+                value={genres}
+                onChange={(e) => setGenres(e.target.value)}
+                aria-describedby={fieldErrors.genres ? 'book-genres-error' : 'book-genres-hint'}
+              />
+              <p id="book-genres-hint" className="hint">
+                Separate with commas, e.g. “Fantasy, Mystery”.
+              </p>
+              <FieldError id="book-genres-error" message={fieldErrors.genres} />
+            </div>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create book'}
+            </button>
+          </form>
+        </section>
+        <section className="start-option start-option-later" aria-labelledby="premise-heading">
+          <h2 id="premise-heading">
+            Start from a premise <span className="badge badge-soon">AI · coming soon</span>
+          </h2>
+          <p>
+            Describe your story in a few sentences and let the AI propose a story bible and a chapter outline. You will
+            see the cost before anything runs.
+          </p>
+          <p className="muted" id="premise-unavailable">
+            The generation service is not available on this server yet. Start blank for now: everything you write can
+            be used as the basis for AI help once it arrives.
+          </p>
+          <button type="button" className="button" disabled aria-describedby="premise-unavailable">
+            Start from a premise
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}

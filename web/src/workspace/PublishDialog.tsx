@@ -1,0 +1,138 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { books, chapters as chapterApi } from '../api/endpoints';
+import { ApiError, errorMessage } from '../api/problem';
+import type { Book, PublishResult } from '../api/types';
+import { Dialog } from '../components/Dialog';
+import { words } from '../components/format';
+
+export function PublishDialog({ book, open, onClose }: { book: Book; open: boolean; onClose: () => void }) {
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['chapters', book.id], queryFn: () => chapterApi.listAll(book.id), enabled: open });
+  const [visibility, setVisibility] = useState<'public' | 'unlisted'>(book.visibility === 'unlisted' ? 'unlisted' : 'public');
+  const [include, setInclude] = useState<'final' | 'all'>('final');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<PublishResult>();
+
+  useEffect(() => {
+    if (open) {
+      setError(undefined);
+      setResult(undefined);
+    }
+  }, [open]);
+
+  const finalCount = list.data?.filter((c) => c.status === 'final').length ?? 0;
+  const allCount = list.data?.length ?? 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const published = await books.publish(book.id, { include, visibility });
+      setResult(published);
+      await client.invalidateQueries({ queryKey: ['book', book.id] });
+      await client.invalidateQueries({ queryKey: ['books'] });
+      await client.invalidateQueries({ queryKey: ['public-books'] });
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.fieldErrors.include ? caught.fieldErrors.include : errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unpublish = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await books.unpublish(book.id);
+      await client.invalidateQueries({ queryKey: ['book', book.id] });
+      await client.invalidateQueries({ queryKey: ['books'] });
+      onClose();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} title={result ? 'Published' : 'Publish this book'} onClose={onClose}>
+      {result ? (
+        <div>
+          <p role="status">
+            “{book.title}” is published: {result.chapters} {result.chapters === 1 ? 'chapter' : 'chapters'},{' '}
+            {words(result.wordCount)}, {result.visibility === 'public' ? 'listed for everyone' : 'readable by link only'}.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+            <Link className="button primary" to={`/read/${book.id}`} onClick={onClose} data-autofocus>
+              Open the reading view
+            </Link>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={submit}>
+          <p className="muted">
+            Readers see a snapshot. Later edits stay private until you publish again.
+          </p>
+          <fieldset className="choice-group">
+            <legend>Who can find it</legend>
+            <label className="choice">
+              <input type="radio" name="visibility" value="public" checked={visibility === 'public'} onChange={() => setVisibility('public')} data-autofocus />
+              <span>
+                <strong>Public</strong> — listed in Read for everyone
+              </span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="visibility" value="unlisted" checked={visibility === 'unlisted'} onChange={() => setVisibility('unlisted')} />
+              <span>
+                <strong>Unlisted</strong> — only people with the link
+              </span>
+            </label>
+          </fieldset>
+          <fieldset className="choice-group">
+            <legend>Which chapters</legend>
+            <label className="choice">
+              <input type="radio" name="include" value="final" checked={include === 'final'} onChange={() => setInclude('final')} />
+              <span>
+                <strong>Final chapters only</strong> — {finalCount} of {allCount} marked final
+              </span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="include" value="all" checked={include === 'all'} onChange={() => setInclude('all')} />
+              <span>
+                <strong>All chapters</strong> — {allCount}, including drafts
+              </span>
+            </label>
+          </fieldset>
+          {include === 'final' && finalCount === 0 && allCount > 0 && (
+            <p className="hint">No chapter is marked final yet. Set a chapter’s status to Final, or publish all chapters.</p>
+          )}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            {book.status === 'published' && (
+              <button type="button" className="button danger quiet" onClick={() => void unpublish()} disabled={busy}>
+                Unpublish
+              </button>
+            )}
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Publishing…' : book.status === 'published' ? 'Publish again' : 'Publish'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { books } from '../api/endpoints';
+import { ErrorNotice, Loading } from '../components/States';
+import { StatusBadge } from '../components/StatusBadge';
+import { words } from '../components/format';
+import { WritePane } from './WritePane';
+import { BiblePage } from './BiblePage';
+import { PublishDialog } from './PublishDialog';
+import { ExportMenu } from './ExportMenu';
+
+export function Workspace() {
+  const { bookId = '' } = useParams();
+  const book = useQuery({ queryKey: ['book', bookId], queryFn: () => books.get(bookId).then((r) => r.data) });
+  const [publishing, setPublishing] = useState(false);
+
+  if (book.isPending) {
+    return <Loading label="Opening your book…" />;
+  }
+  if (book.isError) {
+    return (
+      <div className="page narrow">
+        <h1>This book could not be opened</h1>
+        <ErrorNotice error={book.error} onRetry={() => void book.refetch()} />
+        <p>
+          <Link to="/">Back to your books</Link>
+        </p>
+      </div>
+    );
+  }
+  const data = book.data;
+  return (
+    <div className="workspace">
+      <div className="workspace-bar">
+        <div className="workspace-title">
+          <p className="breadcrumb">
+            <Link to="/">Your books</Link>
+          </p>
+          <h1>{data.title}</h1>
+          <p className="muted small">
+            <StatusBadge status={data.status} /> · {words(data.wordCount)}
+            {data.status === 'published' && (
+              <>
+                {' '}
+                · <Link to={`/read/${data.id}`}>Read as a reader</Link>
+              </>
+            )}
+          </p>
+        </div>
+        <nav className="workspace-tabs" aria-label="Book">
+          <NavLink to={`/books/${bookId}`} end className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            Write
+          </NavLink>
+          <NavLink to={`/books/${bookId}/bible`}>Story bible</NavLink>
+        </nav>
+        <div className="workspace-actions">
+          <ExportMenu bookId={bookId} />
+          <button type="button" className="button primary" onClick={() => setPublishing(true)}>
+            Publish…
+          </button>
+        </div>
+      </div>
+      <Routes>
+        <Route index element={<WritePane book={data} />} />
+        <Route path="chapters/:chapterId" element={<WritePane book={data} />} />
+        <Route path="bible" element={<BiblePage bookId={bookId} />} />
+      </Routes>
+      <PublishDialog book={data} open={publishing} onClose={() => setPublishing(false)} />
+    </div>
+  );
+}
