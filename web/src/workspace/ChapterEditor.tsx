@@ -164,6 +164,7 @@ function EditorSession({
         <RevisionsPanel
           bookId={bookId}
           chapterId={chapter.id}
+          etag={state.etag}
           canRestore={state.status === 'saved'}
           onRestored={onReload}
           onClose={() => setShowRevisions(false)}

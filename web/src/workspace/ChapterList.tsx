@@ -169,7 +169,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
                   onClick={() => setRenaming(chapter)}
                   aria-label={`Rename “${chapter.title}”`}
                 >
-                  <span aria-hidden="true">✎</span>
+                  <PencilIcon />
                 </button>
                 <button
                   type="button"
@@ -177,7 +177,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
                   onClick={() => setDeleting(chapter)}
                   aria-label={`Delete “${chapter.title}”`}
                 >
-                  <span aria-hidden="true">🗑</span>
+                  <TrashIcon />
                 </button>
               </span>
             </li>
@@ -392,5 +392,21 @@ function DeleteChapter({
       onConfirm={() => void confirm()}
       onCancel={onClose}
     />
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M2.5 4h11M6.5 4V2.5h3V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v5M9.2 6.5v5" />
+    </svg>
+  );
+}
+
+function PencilIcon() {
+  return (
+    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M11 2.5l2.5 2.5L5.5 13H3v-2.5zM9.5 4l2.5 2.5" />
+    </svg>
   );
 }

@@ -18,25 +18,28 @@ const KINDS: Record<string, string> = {
 interface Props {
   bookId: string;
   chapterId: string;
+  /** The chapter's current ETag: the list follows every save. */
+  etag: string;
   /** Restoring waits until the editor has nothing unsaved. */
   canRestore: boolean;
   onRestored: () => void;
   onClose: () => void;
 }
 
-export function RevisionsPanel({ bookId, chapterId, canRestore, onRestored, onClose }: Props) {
+export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored, onClose }: Props) {
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: ['revisions', chapterId],
+    queryKey: ['revisions', chapterId, etag],
     queryFn: () => revisions.list(bookId, chapterId),
     staleTime: 0,
+    placeholderData: (previous) => previous,
   });
   const [selected, setSelected] = useState<RevisionSummary>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const diff = useQuery({
-    queryKey: ['diff', chapterId, selected?.number],
+    queryKey: ['diff', chapterId, selected?.number, etag],
     queryFn: () => revisions.diff(bookId, chapterId, selected?.number ?? 1),
     enabled: selected !== undefined && !selected.current,
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { books } from '../api/endpoints';
 import { ErrorNotice, Loading } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
@@ -14,6 +14,8 @@ export function Workspace() {
   const { bookId = '' } = useParams();
   const book = useQuery({ queryKey: ['book', bookId], queryFn: () => books.get(bookId).then((r) => r.data) });
   const [publishing, setPublishing] = useState(false);
+  const { pathname } = useLocation();
+  const onBible = pathname.endsWith('/bible');
 
   if (book.isPending) {
     return <Loading label="Opening your book…" />;
@@ -49,9 +51,9 @@ export function Workspace() {
           </p>
         </div>
         <nav className="workspace-tabs" aria-label="Book">
-          <NavLink to={`/books/${bookId}`} end className={({ isActive }) => (isActive ? 'active' : undefined)}>
+          <Link to={`/books/${bookId}`} className={onBible ? undefined : 'active'} aria-current={onBible ? undefined : 'page'}>
             Write
-          </NavLink>
+          </Link>
           <NavLink to={`/books/${bookId}/bible`}>Story bible</NavLink>
         </nav>
         <div className="workspace-actions">
