@@ -9,6 +9,9 @@ import type {
   Chapter,
   ChapterSummary,
   EntryChanges,
+  GenerationJob,
+  GenerationQuote,
+  GenerationRequest,
   Me,
   NewBook,
   Page,
@@ -141,4 +144,15 @@ export const account = {
   regenerateRecoveryCodes: (code: string) =>
     api.post<RecoveryCodes>('/api/users/me/two-factor/recovery-codes', { code }).then((r) => r.data),
   signOutEverywhere: () => api.post('/api/users/me/sessions/revoke'),
+};
+
+export const generation = {
+  quote: (bookId: string, request: GenerationRequest) =>
+    api.post<GenerationQuote>(`${book(bookId)}/generation/quote`, request).then((r) => r.data),
+  start: (bookId: string, request: GenerationRequest, idempotencyKey: string) =>
+    api.post<GenerationJob>(`${book(bookId)}/generation/jobs`, request, { idempotencyKey }).then((r) => r.data),
+  get: (jobId: string) => api.get<GenerationJob>(`/api/content/generation/jobs/${enc(jobId)}`).then((r) => r.data),
+  cancel: (jobId: string) =>
+    api.post<GenerationJob>(`/api/content/generation/jobs/${enc(jobId)}/cancel`).then((r) => r.data),
+  eventsUrl: (jobId: string) => `/api/content/generation/jobs/${enc(jobId)}/events`,
 };

@@ -246,3 +246,63 @@ export interface TwoFactorEnrollment {
 export interface RecoveryCodes {
   recoveryCodes: string[];
 }
+
+export interface GenerationParams {
+  premise?: string;
+  tone?: string;
+  chapters?: number;
+  structure?: string;
+  targetWords?: number;
+  chapterNumbers?: number[];
+}
+
+export interface GenerationRequest {
+  kind: 'bible' | 'synopsis' | 'outline' | 'chapter-drafts' | 'full-book';
+  params: GenerationParams;
+}
+
+export interface QuoteTotal {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costMicros: number;
+  currency: string;
+  display: string;
+  priced: boolean;
+}
+
+export interface StepQuote {
+  index: number;
+  name: string;
+  chapter?: number;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costMicros: number;
+  currency: string;
+}
+
+export interface GenerationQuote {
+  kind: string;
+  total: QuoteTotal;
+  steps: StepQuote[];
+  offline: boolean;
+}
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface GenerationJob {
+  id: string;
+  bookId: string;
+  kind: string;
+  state: JobState | string;
+  progress: { done: number; total: number; step?: string };
+  tokensSoFar: number;
+  cost: { micros: number; currency: string; display: string };
+  result?: { chapters?: { number: number; chapterId: string; title: string }[] } & Record<string, unknown>;
+  problem?: import('./problem').ProblemDocument;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -5,6 +5,7 @@ import { books } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
 import { FieldError } from '../components/States';
+import { PremiseFlow } from '../generation/PremiseFlow';
 
 /** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
 export function parseGenres(text: string): string[] {
@@ -122,21 +123,15 @@ export function NewBookPage() {
             </button>
           </form>
         </section>
-        <section className="start-option start-option-later" aria-labelledby="premise-heading">
+        <section className="start-option" aria-labelledby="premise-heading">
           <h2 id="premise-heading">
-            Start from a premise <span className="badge badge-soon">AI · coming soon</span>
+            Start from a premise <span className="badge badge-soon">AI</span>
           </h2>
-          <p>
-            Describe your story in a few sentences and let the AI propose a story bible and a chapter outline. You will
-            see the cost before anything runs.
+          <p className="muted">
+            Describe your story and let the AI propose a story bible, an outline and first drafts of every chapter. You
+            see the cost before anything runs, and you can follow it step by step.
           </p>
-          <p className="muted" id="premise-unavailable">
-            The generation service is not available on this server yet. Start blank for now: everything you write can
-            be used as the basis for AI help once it arrives.
-          </p>
-          <button type="button" className="button" disabled aria-describedby="premise-unavailable">
-            Start from a premise
-          </button>
+          <PremiseFlow />
         </section>
       </div>
     </div>

@@ -1,0 +1,327 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { books, generation } from '../api/endpoints';
+import { newIdempotencyKey } from '../api/client';
+import { ApiError, errorMessage } from '../api/problem';
+import type { GenerationQuote, GenerationRequest, GenerationJob } from '../api/types';
+import { FieldError } from '../components/States';
+import { isTerminal, percent, stepLabel, type JobView } from './progress';
+import { useJobEvents } from './useJobEvents';
+
+const STRUCTURES = [
+  { value: '', label: 'Let the AI choose' },
+  { value: 'three-act', label: 'Three acts' },
+  { value: 'heros-journey', label: 'Hero’s journey' },
+  { value: 'save-the-cat', label: 'Save the Cat' },
+];
+
+/**
+ * Start from a premise: the book is created, the whole-book job is quoted (nothing runs),
+ * and only after the writer agrees to the cost does it start, with live progress.
+ */
+export function PremiseFlow() {
+  const client = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [premise, setPremise] = useState('');
+  const [chapters, setChapters] = useState(5);
+  const [targetWords, setTargetWords] = useState(1500);
+  const [tone, setTone] = useState('');
+  const [structure, setStructure] = useState('');
+  const [bookId, setBookId] = useState<string>();
+  const [quote, setQuote] = useState<GenerationQuote>();
+  const [job, setJob] = useState<GenerationJob>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const createKey = useRef(newIdempotencyKey());
+  const startKey = useRef(newIdempotencyKey());
+
+  const request = (): GenerationRequest => ({
+    kind: 'full-book',
+    params: { premise: premise.trim(), chapters, targetWords, tone: tone.trim() || undefined, structure: structure || undefined },
+  });
+
+  const getQuote = async (event: FormEvent) => {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!title.trim()) {
+      errors.title = 'Give your book a working title. You can change it later.';
+    }
+    if (premise.trim().length < 10) {
+      errors.premise = 'Describe the story in a sentence or two.';
+    }
+    if (Object.keys(errors).length > 0) {
+      setFieldErrors(errors);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setFieldErrors({});
+    try {
+      let id = bookId;
+      if (!id) {
+        const created = await books.create({ title: title.trim() }, createKey.current);
+        id = created.data.id;
+        setBookId(id);
+        await client.invalidateQueries({ queryKey: ['books'] });
+      }
+      setQuote(await generation.quote(id, request()));
+      startKey.current = newIdempotencyKey();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      if (caught instanceof ApiError) {
+        setFieldErrors(Object.fromEntries(Object.entries(caught.fieldErrors).map(([k, v]) => [k.replace(/^params\./, ''), v])));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async () => {
+    if (!bookId) {
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      setJob(await generation.start(bookId, request(), startKey.current));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (job && bookId) {
+    return <JobProgress job={job} bookId={bookId} total={quote?.steps.length ?? job.progress.total} />;
+  }
+
+  return (
+    <form onSubmit={getQuote} noValidate>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="premise-title">Working title</label>
+        <input id="premise-title" value={title} onChange={(e) => { setTitle(e.target.value); setQuote(undefined); }} maxLength={300}
+          aria-invalid={fieldErrors.title ? true : undefined} aria-describedby={fieldErrors.title ? 'premise-title-error' : undefined} disabled={bookId !== undefined} />
+        <FieldError id="premise-title-error" message={fieldErrors.title} />
+      </div>
+      <div className="field">
+        <label htmlFor="premise-text">Premise</label>
+        <textarea id="premise-text" rows={4} value={premise} onChange={(e) => { setPremise(e.target.value); setQuote(undefined); }}
+          aria-invalid={fieldErrors.premise ? true : undefined}
+          aria-describedby={fieldErrors.premise ? 'premise-text-error' : 'premise-text-hint'} />
+        <p id="premise-text-hint" className="hint">
+          Who wants what, what stands in the way, and where it happens. A few sentences are enough.
+        </p>
+        <FieldError id="premise-text-error" message={fieldErrors.premise} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="premise-chapters">Chapters</label>
+          <input id="premise-chapters" type="number" min={1} max={60} value={chapters}
+            onChange={(e) => { setChapters(Number(e.target.value)); setQuote(undefined); }}
+            aria-invalid={fieldErrors.chapters ? true : undefined} />
+          <FieldError id="premise-chapters-error" message={fieldErrors.chapters} />
+        </div>
+        <div className="field">
+          <label htmlFor="premise-words">Words per chapter</label>
+          <input id="premise-words" type="number" min={200} max={10000} step={100} value={targetWords}
+            onChange={(e) => { setTargetWords(Number(e.target.value)); setQuote(undefined); }}
+            aria-invalid={fieldErrors.targetWords ? true : undefined} />
+          <FieldError id="premise-words-error" message={fieldErrors.targetWords} />
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="premise-tone">
+            Tone <span className="optional">(optional)</span>
+          </label>
+          <input id="premise-tone" value={tone} onChange={(e) => { setTone(e.target.value); setQuote(undefined); }} placeholder="e.g. wry, melancholy" />
+        </div>
+        <div className="field">
+          <label htmlFor="premise-structure">Structure</label>
+          <select id="premise-structure" value={structure} onChange={(e) => { setStructure(e.target.value); setQuote(undefined); }}>
+            {STRUCTURES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {quote ? (
+        <QuoteView quote={quote} busy={busy} onStart={() => void start()} onChange={() => setQuote(undefined)} />
+      ) : (
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Working out the cost…' : 'See what it will cost'}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function QuoteView({ quote, busy, onStart, onChange }: { quote: GenerationQuote; busy: boolean; onStart: () => void; onChange: () => void }) {
+  const chapterSteps = quote.steps.filter((s) => s.chapter !== undefined && s.chapter !== null);
+  const tokens = quote.total.inputTokens + quote.total.outputTokens;
+  return (
+    <section className="quote card" aria-labelledby="quote-heading">
+      <h3 id="quote-heading">Before anything runs</h3>
+      <dl className="quote-facts">
+        <div>
+          <dt>Estimated cost</dt>
+          <dd className="quote-cost">{quote.offline ? 'Free (offline generator)' : quote.total.display}</dd>
+        </div>
+        <div>
+          <dt>Steps</dt>
+          <dd>
+            {quote.steps.length} ({new Set(chapterSteps.map((s) => s.chapter)).size} chapters)
+          </dd>
+        </div>
+        <div>
+          <dt>Tokens</dt>
+          <dd>≈ {new Intl.NumberFormat('en').format(tokens)}</dd>
+        </div>
+        <div>
+          <dt>Model</dt>
+          <dd>{quote.offline ? 'Offline' : `${quote.total.provider} · ${quote.total.model}`}</dd>
+        </div>
+      </dl>
+      {quote.offline && (
+        <p className="muted small">
+          No AI provider is configured on this server, so the offline generator writes a structured draft from your
+          premise: a scaffold to rewrite in your own words.
+        </p>
+      )}
+      <details>
+        <summary>Every step</summary>
+        <ol className="quote-steps">
+          {quote.steps.map((step) => (
+            <li key={step.index}>
+              {stepLabel(step.name)} <span className="muted small">≈ {new Intl.NumberFormat('en').format(step.inputTokens + step.outputTokens)} tokens</span>
+            </li>
+          ))}
+        </ol>
+      </details>
+      <div className="button-row">
+        <button type="button" className="button" onClick={onChange}>
+          Change something
+        </button>
+        <button type="button" className="button primary" onClick={onStart} disabled={busy} data-autofocus>
+          {busy ? 'Starting…' : quote.offline ? 'Generate the book' : `Generate the book for ${quote.total.display}`}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: string; total: number }) {
+  const live = useJobEvents(job.id, total);
+  // A slower safety net beside the live stream: the job resource always knows the final state.
+  const polled = useQuery({
+    queryKey: ['job', job.id],
+    queryFn: () => generation.get(job.id),
+    refetchInterval: (query) => (query.state.data && ['succeeded', 'failed', 'cancelled'].includes(query.state.data.state) ? false : 5000),
+  });
+  const view: JobView = merge(live, polled.data);
+  const [cancelling, setCancelling] = useState(false);
+  const [error, setError] = useState<string>();
+  const done = isTerminal(view);
+
+  const cancel = async () => {
+    setCancelling(true);
+    setError(undefined);
+    try {
+      await generation.cancel(job.id);
+      await polled.refetch();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <section className="job-progress" aria-labelledby="job-heading">
+      <h3 id="job-heading">
+        {view.state === 'succeeded'
+          ? 'Your book is ready'
+          : view.state === 'failed'
+            ? 'Generation stopped'
+            : view.state === 'cancelled'
+              ? 'Generation cancelled'
+              : 'Writing your book…'}
+      </h3>
+      <div className="progress-row">
+        <progress max={100} value={percent(view)} aria-labelledby="job-step" />
+        <span className="muted small">{percent(view)}%</span>
+      </div>
+      <p id="job-step" role="status" aria-live="polite">
+        {done ? `${view.done} of ${view.total} steps done.` : `Step ${Math.min(view.done + 1, Math.max(view.total, 1))} of ${view.total || '…'}: ${stepLabel(view.step)}`}
+      </p>
+      {!done && view.preview && (
+        <pre className="job-preview" aria-label="Text as it is written">
+          {view.preview.slice(-900)}
+        </pre>
+      )}
+      {view.finished.length > 0 && (
+        <details>
+          <summary>Finished steps ({view.finished.length})</summary>
+          <ol className="quote-steps">
+            {view.finished.map((name, index) => (
+              <li key={`${name}-${index}`}>{stepLabel(name)}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {view.problem && (view.problem.detail || view.problem.title) && (
+        <p className="form-error" role="alert">
+          {view.problem.detail ?? view.problem.title}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        {!done && (
+          <button type="button" className="button danger" onClick={() => void cancel()} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        )}
+        {(done || view.done > 0) && (
+          <Link className={done ? 'button primary' : 'button'} to={`/books/${bookId}`}>
+            {view.state === 'succeeded' ? 'Open the book' : 'Open the book so far'}
+          </Link>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The live view, completed by the polled job when the stream missed the end. */
+export function merge(live: JobView, job: GenerationJob | undefined): JobView {
+  if (!job || isTerminal(live)) {
+    return live;
+  }
+  const state = job.state as JobView['state'];
+  if (state === 'succeeded' || state === 'failed' || state === 'cancelled') {
+    return {
+      ...live,
+      state,
+      done: job.progress.done,
+      total: job.progress.total,
+      problem: job.problem,
+      chapters: job.result?.chapters ?? live.chapters,
+    };
+  }
+  if (job.progress.done > live.done) {
+    return { ...live, state: 'running', done: job.progress.done, total: job.progress.total, step: job.progress.step ?? live.step };
+  }
+  return live;
+}
