@@ -44,7 +44,7 @@ describe('start from a premise', () => {
     await user.click(screen.getByRole('button', { name: 'See what it will cost' }));
 
     expect(await screen.findByRole('heading', { name: 'Before anything runs' })).toBeInTheDocument();
-    expect(screen.getByText('Free (offline generator)')).toBeInTheDocument();
+    expect(screen.getByText('Free')).toBeInTheDocument();
     expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/generation/jobs'))).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Generate the book' }));

@@ -174,7 +174,7 @@ function QuoteView({ quote, busy, onStart, onChange }: { quote: GenerationQuote;
       <dl className="quote-facts">
         <div>
           <dt>Estimated cost</dt>
-          <dd className="quote-cost">{quote.offline ? 'Free (offline generator)' : quote.total.display}</dd>
+          <dd className="quote-cost">{quote.offline ? 'Free' : quote.total.display}</dd>
         </div>
         <div>
           <dt>Steps</dt>

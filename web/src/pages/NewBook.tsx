@@ -62,7 +62,7 @@ export function NewBookPage() {
   };
 
   return (
-    <div className="page narrow">
+    <div className="page new-book">
       <h1>Start a book</h1>
       <div className="start-options">
         <section className="start-option" aria-labelledby="blank-heading">
