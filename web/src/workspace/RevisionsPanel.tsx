@@ -13,6 +13,7 @@ const KINDS: Record<string, string> = {
   saved: 'Saved',
   imported: 'Imported',
   restored: 'Restored',
+  generated: 'Generated',
 };
 
 interface Props {
