@@ -633,6 +633,13 @@ public final class Platform implements AutoCloseable {
 		env.put("OIDC_TOKEN_URI", resolve(this.settings.registry().platform("token-uri")));
 		env.put("REDIS_URL", engines.redisUrl());
 		env.put("RABBITMQ_URL", engines.amqpUrl());
+		if (this.settings.externalAmqpUrl() == null) {
+			// The embedded Qpid broker refuses RabbitMQ's x-dead-letter-* queue
+			// arguments; the
+			// platform's own republish-then-ack path still moves failed messages to the
+			// .dlq.
+			env.put("AUTHORWORKS_EVENTS_BROKER_DEAD_LETTERING", "false");
+		}
 		env.put("SERVICE_CLIENT_ID", deployable.name());
 		env.put("SERVICE_CLIENT_SECRET", secrets.get(clientSecretKey(deployable)));
 		if (deployable.hasSchema()) {

@@ -41,13 +41,20 @@ public final class EventTopology {
 	 * the dead-letter queue.
 	 */
 	public static Declarables subscription(String consumer, String producer, String purpose, String... eventTypes) {
+		return subscription(true, consumer, producer, purpose, eventTypes);
+	}
+
+	/**
+	 * As {@link #subscription(String, String, String, String...)}, choosing whether the
+	 * broker dead-letters rejected messages too
+	 * ({@link EventsProperties#brokerDeadLettering()}).
+	 */
+	public static Declarables subscription(boolean brokerDeadLettering, String consumer, String producer,
+			String purpose, String... eventTypes) {
 		String name = consumer + "." + producer + "." + purpose;
 		TopicExchange exchange = exchange(exchangeOf(producer));
 		Queue deadLetters = QueueBuilder.durable(deadLetterQueue(name)).build();
-		Queue queue = QueueBuilder.durable(name)
-			.withArgument("x-dead-letter-exchange", "")
-			.withArgument("x-dead-letter-routing-key", deadLetterQueue(name))
-			.build();
+		Queue queue = queue(name, brokerDeadLettering);
 		List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue, deadLetters));
 		for (String type : eventTypes) {
 			Binding binding = BindingBuilder.bind(queue).to(exchange).with(type);
@@ -60,12 +67,25 @@ public final class EventTopology {
 	 * A durable work queue (e.g. {@code content_generation}) with its dead-letter queue.
 	 */
 	public static Declarables workQueue(String name) {
+		return workQueue(name, true);
+	}
+
+	/**
+	 * As {@link #workQueue(String)}, choosing whether the broker dead-letters rejected
+	 * messages too ({@link EventsProperties#brokerDeadLettering()}).
+	 */
+	public static Declarables workQueue(String name, boolean brokerDeadLettering) {
 		Queue deadLetters = QueueBuilder.durable(deadLetterQueue(name)).build();
-		Queue queue = QueueBuilder.durable(name)
-			.withArgument("x-dead-letter-exchange", "")
-			.withArgument("x-dead-letter-routing-key", deadLetterQueue(name))
-			.build();
-		return new Declarables(queue, deadLetters);
+		return new Declarables(queue(name, brokerDeadLettering), deadLetters);
+	}
+
+	private static Queue queue(String name, boolean brokerDeadLettering) {
+		QueueBuilder builder = QueueBuilder.durable(name);
+		if (brokerDeadLettering) {
+			builder.withArgument("x-dead-letter-exchange", "")
+				.withArgument("x-dead-letter-routing-key", deadLetterQueue(name));
+		}
+		return builder.build();
 	}
 
 }

@@ -19,9 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetries redeliveries after a failed first attempt before the message goes to
  * the dead-letter queue (4, so 5 attempts in all)
  * @param initialBackoff the first retry delay, doubled on every attempt
+ * @param brokerDeadLettering whether queues also ask the broker to dead-letter rejected
+ * messages to their {@code .dlq} (RabbitMQ's {@code x-dead-letter-*} arguments); off only
+ * for brokers that refuse those arguments, such as the all-in-one mode's embedded Qpid,
+ * where the platform's own republish-then-ack path still moves failed messages to the
+ * {@code .dlq}
  */
 @ConfigurationProperties("authorworks.events")
 public record EventsProperties(@Nullable String source, @Nullable String exchange,
 		@DefaultValue("1s") Duration relayInterval, @DefaultValue("100") int relayBatchSize,
-		@DefaultValue("4") int maxRetries, @DefaultValue("200ms") Duration initialBackoff) {
+		@DefaultValue("4") int maxRetries, @DefaultValue("200ms") Duration initialBackoff,
+		@DefaultValue("true") boolean brokerDeadLettering) {
 }

@@ -2,6 +2,7 @@ package io.authorworks.content.generation;
 
 import io.authorworks.content.events.GenerationRequested;
 import io.authorworks.platform.events.EventTopology;
+import io.authorworks.platform.events.EventsProperties;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class GenerationConfiguration {
 
 	@Bean
-	Declarables generationQueue() {
-		return EventTopology.workQueue(GenerationRequested.QUEUE);
+	Declarables generationQueue(EventsProperties events) {
+		return EventTopology.workQueue(GenerationRequested.QUEUE, events.brokerDeadLettering());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.authorworks.content.events.GenerationRequested;
 import io.authorworks.platform.events.EventTopology;
+import io.authorworks.platform.events.EventsProperties;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
@@ -27,8 +28,8 @@ class WorkerConfiguration {
 	static final String LISTENER_FACTORY = "generationListenerFactory";
 
 	@Bean
-	Declarables generationQueue() {
-		return EventTopology.workQueue(GenerationRequested.QUEUE);
+	Declarables generationQueue(EventsProperties events) {
+		return EventTopology.workQueue(GenerationRequested.QUEUE, events.brokerDeadLettering());
 	}
 
 	@Bean(LISTENER_FACTORY)
