@@ -21,4 +21,4 @@ module=bench/content-load
 # The load generator gets the full JIT and a heap of its own; it shares the cores with everything else.
 exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:+UseParallelGC \
   -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" \
-  io.authorworks.bench.content.ContentLoad "$@"
+  "${BENCH_MAIN:-io.authorworks.bench.content.ContentLoad}" "$@"

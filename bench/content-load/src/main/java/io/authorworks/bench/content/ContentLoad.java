@@ -199,7 +199,7 @@ public final class ContentLoad {
 	 * API budget is raised, because the benchmark measures throughput, not the limiter
 	 * (which still runs and still counts every request in Redis).
 	 */
-	private static DeployableRegistry registry(Options options) throws IOException {
+	static DeployableRegistry registry(Options options) throws IOException {
 		String shipped;
 		try (InputStream in = DeployableRegistry.class.getResourceAsStream(DeployableRegistry.RESOURCE)) {
 			if (in == null) {
@@ -212,7 +212,7 @@ public final class ContentLoad {
 		return DeployableRegistry.read(new StringReader(text.toString()));
 	}
 
-	private static String secret(Path data, String key) throws IOException {
+	static String secret(Path data, String key) throws IOException {
 		return Files.readAllLines(data.resolve("secrets.env"))
 			.stream()
 			.filter((line) -> line.startsWith(key + "="))
