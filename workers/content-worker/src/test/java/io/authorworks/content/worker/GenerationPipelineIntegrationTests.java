@@ -18,6 +18,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * the job live.
  */
 @IntegrationTest(properties = { "authorworks.events.relay-interval=200ms", "LOG_FORMAT=text" })
+@DirtiesContext
 class GenerationPipelineIntegrationTests {
 
 	static final TestIssuer issuer = new TestIssuer();
