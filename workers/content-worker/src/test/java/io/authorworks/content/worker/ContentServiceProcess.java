@@ -38,8 +38,15 @@ final class ContentServiceProcess implements AutoCloseable {
 
 	/** Starts the packaged content-service and waits until it is ready. */
 	static ContentServiceProcess contentService(String jwksUri) {
-		return start(Path.of("../../services/content-service/target/content-service.jar"), "content-service",
-				Map.of("OIDC_JWKS_URI", jwksUri, "AUTHORWORKS_EVENTS_RELAY_INTERVAL", "200ms"));
+		return contentService(jwksUri, Map.of());
+	}
+
+	/** Starts the packaged content-service with more environment, such as providers. */
+	static ContentServiceProcess contentService(String jwksUri, Map<String, String> extra) {
+		Map<String, String> env = new java.util.HashMap<>(extra);
+		env.put("OIDC_JWKS_URI", jwksUri);
+		env.put("AUTHORWORKS_EVENTS_RELAY_INTERVAL", "200ms");
+		return start(Path.of("../../services/content-service/target/content-service.jar"), "content-service", env);
 	}
 
 	/** Starts this module's packaged worker and waits until it is ready. */

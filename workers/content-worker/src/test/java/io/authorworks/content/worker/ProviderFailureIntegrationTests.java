@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.rabbitmq.client.GetResponse;
+import io.authorworks.content.ai.GenerationRequest;
+import io.authorworks.content.ai.GenerationTask;
 import io.authorworks.content.ai.engine.AiProperties;
 import io.authorworks.content.ai.engine.ContentAi;
 import io.authorworks.content.ai.fakes.FakeAnthropicServer;
 import io.authorworks.content.ai.fakes.FakeOpenAiServer;
 import io.authorworks.content.ai.fakes.RecordedRequest;
 import io.authorworks.content.ai.fakes.Reply;
+import io.authorworks.content.ai.offline.OfflineGenerator;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -76,7 +80,14 @@ class ProviderFailureIntegrationTests {
 
 	@BeforeAll
 	static void startContentService() {
-		contentService = ContentServiceProcess.contentService(issuer.jwksUri());
+		// Configured like the worker, so that its quotes are for the models the worker
+		// calls.
+		String routes = ContentApi.JSON
+			.writeValueAsString(Map.of("authorworks.ai.models.bible", "anthropic:claude-fake-1",
+					"authorworks.ai.models.synopsis", "openai:gpt-fake-1", "authorworks.ai.anthropic.base-url",
+					anthropic.baseUrl(), "authorworks.ai.openai.base-url", openai.baseUrl()));
+		contentService = ContentServiceProcess.contentService(issuer.jwksUri(), Map.of("ANTHROPIC_API_KEY",
+				ANTHROPIC_KEY, "OPENAI_API_KEY", OPENAI_KEY, "SPRING_APPLICATION_JSON", routes));
 	}
 
 	@AfterAll
@@ -194,6 +205,37 @@ class ProviderFailureIntegrationTests {
 			.param("job", UUID.fromString(job))
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void theQuotedPromptIsWithinThirtyPercentOfTheUsageTheProviderReports() {
+		ContentApi ada = author();
+		String book = newBook(ada, "The Lamp Room");
+		String premise = "A lighthouse keeper finds letters from her missing sister in the lamp room.";
+		// A realistic answer: a whole story bible as JSON, as the offline generator
+		// writes
+		// it for this premise.
+		String answer = new OfflineGenerator().write(GenerationRequest.builder(OfflineGenerator.MODEL)
+			.user("-")
+			.task(new GenerationTask.BibleFromPremise("The Lamp Room", premise, List.of(), ""))
+			.seed(7)
+			.build());
+		int before = anthropic.requests().size();
+		anthropic.enqueue(Reply.text(answer).withWordsPerChunk(20));
+
+		String job = start(ada, book, Map.of("kind", "bible", "params", Map.of("premise", premise)));
+		JsonNode done = awaitEnd(ada, job);
+
+		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
+		JsonNode quote = done.get("quote").get("total");
+		assertThat(quote.get("model").asString()).isEqualTo("claude-fake-1");
+		RecordedRequest call = anthropic.requests().get(before);
+		long reportedInput = anthropic.tokenizer().countPrompt(call.promptTexts());
+		long reportedOutput = anthropic.tokenizer().count(answer);
+		assertThat(usage(job)).containsExactly(reportedInput, reportedOutput);
+		// The prompt is known before the job starts, so its estimate must hold. (How long
+		// an answer will be is a guess about the model, which a fake cannot check.)
+		assertThat(quote.get("inputTokens").asLong()).isCloseTo(reportedInput, withinPercentage(30));
 	}
 
 	private void assertFailedReadably(JsonNode done, String key) {
