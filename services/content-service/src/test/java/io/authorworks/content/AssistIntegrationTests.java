@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * request checks.
  */
 @TestPropertySource(properties = { "authorworks.ai.models.rewrite=anthropic:claude-fake-1",
-		"authorworks.ai.models.shorten=offline:offline-v1" })
+		"authorworks.ai.models.shorten=offline:offline-v1", "authorworks.ai.prices[claude-fake-1]=3.00/15.00 USD" })
 @DirtiesContext
 @Import(AssistIntegrationTests.Keys.class)
 class AssistIntegrationTests extends ContentIntegrationTest {
@@ -104,7 +104,8 @@ class AssistIntegrationTests extends ContentIntegrationTest {
 		assertThat(body.get("offline").asBoolean()).isFalse();
 		assertThat(body.get("usage").get("inputTokens").asLong()).isEqualTo(input);
 		assertThat(body.get("usage").get("outputTokens").asLong()).isEqualTo(output);
-		assertThat(body.get("cost").get("currency").asString()).isNotBlank();
+		assertThat(body.get("cost").get("currency").asString()).isEqualTo("USD");
+		assertThat(body.get("cost").get("micros").asLong()).isPositive();
 		assertThat(this.jdbc
 			.sql("select operation, provider, input_tokens, output_tokens, job_id is null from generation_usage "
 					+ "where book_id = :book")
@@ -179,6 +180,29 @@ class AssistIntegrationTests extends ContentIntegrationTest {
 			.param("book", UUID.fromString(book))
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void theMonthlySpendLimitHoldsForInteractiveOperations() {
+		Writer ada = writer("ada");
+		String book = book(ada.author(), "The Lamp Room").get("id").asString();
+		this.jdbc.sql("""
+				insert into generation_usage (id, user_id, book_id, operation, provider, model, offline,
+				    input_tokens, output_tokens, cost_micros, currency)
+				values (gen_random_uuid(), :user, :book, 'rewrite', 'anthropic', 'claude-fake-1', false, 1, 1,
+				    50000000, 'USD')
+				""").param("user", ada.author().id()).param("book", UUID.fromString(book)).update();
+		int before = anthropic.requests().size();
+
+		assertProblem(
+				ada.author()
+					.api()
+					.post("/content/books/" + book + "/assist", Map.of("operation", "rewrite", "selection", SELECTION)),
+				402, "generation-spend-limit");
+		assertThat(anthropic.requests()).hasSize(before);
+		// Offline operations cost nothing and still work.
+		assertThat(stream(ada, book, Map.of("operation", "shorten", "selection", SELECTION))).extracting(Event::name)
+			.endsWith("done");
 	}
 
 	/** A signed-in author and their raw token, for streaming requests. */

@@ -13,12 +13,14 @@ import io.authorworks.content.ai.Step;
 import io.authorworks.content.ai.TokenSink;
 import io.authorworks.content.ai.engine.ContentAi;
 import io.authorworks.content.ai.engine.PreparedCall;
+import io.authorworks.content.ai.cost.Money;
 import io.authorworks.content.ai.engine.StepOutcome;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.web.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +54,18 @@ class Assists {
 
 	private final JdbcClient jdbc;
 
-	Assists(ContentAi ai, StoryReader story, BookAccess access, JdbcClient jdbc) {
+	private final JobStore jobs;
+
+	private final GenerationProperties properties;
+
+	Assists(ContentAi ai, StoryReader story, BookAccess access, JdbcClient jdbc, JobStore jobs,
+			GenerationProperties properties) {
 		this.ai = ai;
 		this.story = story;
 		this.access = access;
 		this.jdbc = jdbc;
+		this.jobs = jobs;
+		this.properties = properties;
 	}
 
 	/** A checked, prepared call for one person in one book. */
@@ -83,6 +92,7 @@ class Assists {
 				orEmpty(request.before()), orEmpty(request.after()), orEmpty(request.instructions()),
 				this.story.bible(bookId));
 		PreparedCall call = this.ai.prepare(task, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2), token);
+		checkSpend(caller, call.quote().cost());
 		return new Prepared(caller.id(), bookId, call, token);
 	}
 
@@ -128,6 +138,21 @@ class Assists {
 		done.put("cost", Map.of("micros", outcome.cost().micros(), "currency", outcome.cost().currency(), "display",
 				outcome.cost().display()));
 		return done;
+	}
+
+	/** The monthly spend limit of jobs holds for interactive operations too (402). */
+	private void checkSpend(Caller.User caller, Money quoted) {
+		if (!quoted.currency().equals(this.properties.currency()) || quoted.micros() <= 0) {
+			return;
+		}
+		long spent = this.jobs.spentThisMonth(caller.id(), this.properties.currency());
+		long limit = this.properties.monthlySpendLimitMicros();
+		if (spent + quoted.micros() > limit) {
+			throw new ProblemException(GenerationJobs.SPEND_LIMIT,
+					"This is quoted at " + quoted.display() + "; you have spent "
+							+ JobViews.display(spent, this.properties.currency()) + " of your monthly "
+							+ JobViews.display(limit, this.properties.currency()) + " AI limit. Wait for next month.");
+		}
 	}
 
 	private static Step check(AssistRequest request) {
