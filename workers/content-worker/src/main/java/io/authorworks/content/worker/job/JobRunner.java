@@ -87,6 +87,9 @@ class JobRunner {
 			}
 			JobRecords.Job job = this.records.job(jobId).orElse(null);
 			if (job == null) {
+				// Deleted with its book, or sent by another deployment sharing the
+				// broker: say so, since the message is gone after this.
+				log.warn("Job {} is not in this worker's database; dropping its message", jobId);
 				return new Done();
 			}
 			if (job.finished()) {
