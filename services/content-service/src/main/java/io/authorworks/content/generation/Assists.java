@@ -1,7 +1,9 @@
 package io.authorworks.content.generation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -125,14 +127,14 @@ class Assists {
 	 * What the client gets last: usage, cost, model and whether it was written offline.
 	 */
 	static Map<String, Object> done(StepOutcome outcome) {
-		Map<String, Object> done = new java.util.LinkedHashMap<>();
+		Map<String, Object> done = new LinkedHashMap<>();
 		done.put("provider", outcome.result().provider());
 		done.put("model", outcome.result().model());
 		done.put("offline", outcome.result().offline());
 		if (outcome.result().notice() != null) {
 			done.put("notice", outcome.result().notice());
 		}
-		done.put("stopReason", outcome.result().stopReason().name().toLowerCase(java.util.Locale.ROOT));
+		done.put("stopReason", outcome.result().stopReason().name().toLowerCase(Locale.ROOT));
 		done.put("usage", Map.of("inputTokens", outcome.result().usage().inputTokens(), "outputTokens",
 				outcome.result().usage().outputTokens(), "estimated", outcome.result().usage().estimated()));
 		done.put("cost", Map.of("micros", outcome.cost().micros(), "currency", outcome.cost().currency(), "display",

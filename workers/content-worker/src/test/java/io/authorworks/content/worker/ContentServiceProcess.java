@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ final class ContentServiceProcess implements AutoCloseable {
 
 	/** Starts the packaged content-service with more environment, such as providers. */
 	static ContentServiceProcess contentService(String jwksUri, Map<String, String> extra) {
-		Map<String, String> env = new java.util.HashMap<>(extra);
+		Map<String, String> env = new HashMap<>(extra);
 		env.put("OIDC_JWKS_URI", jwksUri);
 		env.put("AUTHORWORKS_EVENTS_RELAY_INTERVAL", "200ms");
 		return start(Path.of("../../services/content-service/target/content-service.jar"), "content-service", env);
