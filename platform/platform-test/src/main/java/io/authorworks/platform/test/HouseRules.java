@@ -20,10 +20,11 @@ public final class HouseRules {
 	}
 
 	/**
-	 * Plain libraries that more than one deployable may use: the AI library serves both
-	 * content-service and content-worker.
+	 * Plain libraries that more than one deployable may use: the AI library and the story
+	 * reader serve both content-service and content-worker.
 	 */
-	static final java.util.List<String> LIBRARIES = java.util.List.of("io.authorworks.content.ai");
+	static final java.util.List<String> LIBRARIES = java.util.List.of("io.authorworks.content.ai",
+			"io.authorworks.content.store");
 
 	/** Checks every rule against the classes under the application's package. */
 	public static void check(Class<?> application) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.authorworks.content.store.StoryTables;
 import io.authorworks.content.ai.CancellationToken;
 import io.authorworks.content.ai.GenerationTask;
 import io.authorworks.content.ai.Step;
@@ -50,7 +51,7 @@ class Assists {
 
 	private final ContentAi ai;
 
-	private final StoryReader story;
+	private final StoryTables story;
 
 	private final BookAccess access;
 
@@ -60,7 +61,7 @@ class Assists {
 
 	private final GenerationProperties properties;
 
-	Assists(ContentAi ai, StoryReader story, BookAccess access, JdbcClient jdbc, JobStore jobs,
+	Assists(ContentAi ai, StoryTables story, BookAccess access, JdbcClient jdbc, JobStore jobs,
 			GenerationProperties properties) {
 		this.ai = ai;
 		this.story = story;

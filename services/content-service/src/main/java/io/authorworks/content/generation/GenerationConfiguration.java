@@ -1,10 +1,14 @@
 package io.authorworks.content.generation;
 
 import io.authorworks.content.events.GenerationRequested;
+import io.authorworks.content.store.StoryTables;
 import io.authorworks.platform.events.EventTopology;
 import io.authorworks.platform.events.EventsProperties;
 
+import tools.jackson.databind.ObjectMapper;
+
 import org.springframework.amqp.core.Declarables;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +19,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class GenerationConfiguration {
+
+	/** The story tables this service shares with the content-worker. */
+	@Bean
+	StoryTables storyTables(JdbcClient jdbc, ObjectMapper mapper) {
+		return new StoryTables(jdbc, mapper);
+	}
 
 	@Bean
 	Declarables generationQueue(EventsProperties events) {

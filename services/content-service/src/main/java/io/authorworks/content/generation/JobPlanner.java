@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.authorworks.content.store.StoryTables;
 import io.authorworks.content.ai.CancellationToken;
 import io.authorworks.content.ai.GenerationRequest;
 import io.authorworks.content.ai.GenerationTask;
@@ -38,11 +39,11 @@ class JobPlanner {
 
 	private final ContentAi ai;
 
-	private final StoryReader story;
+	private final StoryTables story;
 
 	private final GenerationProperties properties;
 
-	JobPlanner(ContentAi ai, StoryReader story, GenerationProperties properties) {
+	JobPlanner(ContentAi ai, StoryTables story, GenerationProperties properties) {
 		this.ai = ai;
 		this.story = story;
 		this.properties = properties;

@@ -1,31 +1,23 @@
 package io.authorworks.content.worker.job;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.content.ai.GenerationResult;
 import io.authorworks.content.ai.story.BibleEntry;
-import io.authorworks.content.ai.story.ChapterOutline;
 import io.authorworks.content.ai.story.ChapterSummary;
 import io.authorworks.content.ai.story.Location;
 import io.authorworks.content.ai.story.LoreItem;
 import io.authorworks.content.ai.story.Outline;
 import io.authorworks.content.ai.story.StoryBible;
+import io.authorworks.content.store.StoryTables;
 import io.authorworks.content.ai.story.StoryCharacter;
-import io.authorworks.content.ai.story.StyleGuide;
 import io.authorworks.content.ai.story.Texts;
 import io.authorworks.content.events.ChapterUpdated;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.events.Outbox;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,76 +33,27 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryStore {
 
-	private static final TypeReference<List<ChapterOutline>> CHAPTERS = new TypeReference<>() {
-	};
-
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper mapper;
 
 	private final Outbox outbox;
 
+	private final StoryTables tables;
+
 	StoryStore(JdbcClient jdbc, ObjectMapper mapper, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
 		this.outbox = outbox;
-	}
-
-	Book book(UUID bookId) {
-		return this.jdbc.sql("select title, genres from books where id = :id")
-			.param("id", bookId)
-			.query((rs, n) -> new Book(rs.getString("title"), strings(rs.getArray("genres"))))
-			.single();
+		this.tables = new StoryTables(jdbc, mapper);
 	}
 
 	StoryBible bible(UUID bookId) {
-		Book book = book(bookId);
-		Optional<Fields> found = this.jdbc.sql("""
-				select id, premise, synopsis, point_of_view, tense, voice, sample_passage from bibles
-				where book_id = :book
-				""")
-			.param("book", bookId)
-			.query((rs, n) -> new Fields(rs.getObject("id", UUID.class), rs.getString("premise"),
-					rs.getString("synopsis"), rs.getString("point_of_view"), rs.getString("tense"),
-					rs.getString("voice"), rs.getString("sample_passage")))
-			.optional();
-		if (found.isEmpty()) {
-			return new StoryBible(book.title(), "", "", book.genres(), "", StyleGuide.DEFAULT, List.of(), List.of(),
-					List.of(), "");
-		}
-		Fields f = found.get();
-		List<StoryCharacter> characters = new ArrayList<>();
-		List<Location> locations = new ArrayList<>();
-		List<LoreItem> lore = new ArrayList<>();
-		StringBuilder notes = new StringBuilder();
-		this.jdbc.sql("""
-				select kind, name, aliases, role, description, traits, arc from bible_entries
-				where bible_id = :bible order by kind, position
-				""").param("bible", f.id()).query((ResultSet rs) -> {
-			String description = Objects.requireNonNullElse(rs.getString("description"), "");
-			switch (rs.getString("kind")) {
-				case "character" ->
-					characters.add(new StoryCharacter(rs.getString("name"), strings(rs.getArray("aliases")),
-							rs.getString("role"), description, strings(rs.getArray("traits")), rs.getString("arc")));
-				case "location" ->
-					locations.add(new Location(rs.getString("name"), strings(rs.getArray("aliases")), description));
-				case "lore" ->
-					lore.add(new LoreItem(rs.getString("name"), strings(rs.getArray("aliases")), description));
-				default -> notes.append(rs.getString("name")).append(": ").append(description).append('\n');
-			}
-		});
-		StyleGuide style = new StyleGuide(orDefault(f.pointOfView(), StyleGuide.DEFAULT.pointOfView()),
-				orDefault(f.tense(), StyleGuide.DEFAULT.tense()), f.voice(), f.samplePassage());
-		return new StoryBible(book.title(), f.premise(), f.synopsis(), book.genres(), "", style, characters, locations,
-				lore, notes.toString());
+		return this.tables.bible(bookId);
 	}
 
 	Optional<Outline> outline(UUID bookId) {
-		return this.jdbc.sql("select structure, chapters::text as chapters from book_outlines where book_id = :book")
-			.param("book", bookId)
-			.query((rs, n) -> new Outline(rs.getString("structure"),
-					this.mapper.readValue(rs.getString("chapters"), CHAPTERS)))
-			.optional();
+		return this.tables.outline(bookId);
 	}
 
 	/**
@@ -340,23 +283,6 @@ class StoryStore {
 			.list();
 	}
 
-	private static String orDefault(@Nullable String value, String fallback) {
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
-	private static List<String> strings(@Nullable Array array) throws SQLException {
-		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
-	}
-
-	/**
-	 * The book's details prompts use.
-	 *
-	 * @param title its title
-	 * @param genres its genres
-	 */
-	record Book(String title, List<String> genres) {
-	}
-
 	/**
 	 * A chapter.
 	 *
@@ -387,10 +313,6 @@ class StoryStore {
 	 * @param words its word count
 	 */
 	record GeneratedChapter(UUID chapterId, int number, int position, String title, int words) {
-	}
-
-	private record Fields(UUID id, @Nullable String premise, @Nullable String synopsis, @Nullable String pointOfView,
-			@Nullable String tense, @Nullable String voice, @Nullable String samplePassage) {
 	}
 
 }

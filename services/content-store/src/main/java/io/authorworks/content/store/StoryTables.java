@@ -1,4 +1,4 @@
-package io.authorworks.content.generation;
+package io.authorworks.content.store;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -21,14 +21,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a book's story bible and outline as the AI library's records, for quotes and
- * prompts.
+ * prompts. content-service and content-worker share the content schema and both read it
+ * through this one class.
  */
-@Component
-class StoryReader {
+public class StoryTables {
 
 	private static final TypeReference<List<ChapterOutline>> CHAPTERS = new TypeReference<>() {
 	};
@@ -37,7 +36,7 @@ class StoryReader {
 
 	private final ObjectMapper mapper;
 
-	StoryReader(JdbcClient jdbc, ObjectMapper mapper) {
+	public StoryTables(JdbcClient jdbc, ObjectMapper mapper) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
 	}
@@ -45,11 +44,8 @@ class StoryReader {
 	/**
 	 * The book's own bible with its title and genres; empty parts where none is written.
 	 */
-	StoryBible bible(UUID bookId) {
-		BookRow book = this.jdbc.sql("select title, genres from books where id = :id")
-			.param("id", bookId)
-			.query((rs, n) -> new BookRow(rs.getString("title"), strings(rs.getArray("genres"))))
-			.single();
+	public StoryBible bible(UUID bookId) {
+		Book book = book(bookId);
 		Optional<Fields> fields = this.jdbc.sql("""
 				select id, premise, synopsis, point_of_view, tense, voice, sample_passage from bibles
 				where book_id = :book
@@ -90,8 +86,16 @@ class StoryReader {
 				lore, notes.toString());
 	}
 
+	/** A book's title and genres. */
+	public Book book(UUID bookId) {
+		return this.jdbc.sql("select title, genres from books where id = :id")
+			.param("id", bookId)
+			.query((rs, n) -> new Book(rs.getString("title"), strings(rs.getArray("genres"))))
+			.single();
+	}
+
 	/** The outline the book's last outline step wrote, if any. */
-	Optional<Outline> outline(UUID bookId) {
+	public Optional<Outline> outline(UUID bookId) {
 		return this.jdbc.sql("select structure, chapters::text as chapters from book_outlines where book_id = :book")
 			.param("book", bookId)
 			.query((rs, n) -> new Outline(rs.getString("structure"),
@@ -103,14 +107,16 @@ class StoryReader {
 		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
-	private static List<String> strings(@Nullable Array array) throws SQLException {
+	/** A text array column as a list; SQL null as an empty list. */
+	public static List<String> strings(@Nullable Array array) throws SQLException {
 		if (array == null) {
 			return List.of();
 		}
 		return List.of((String[]) array.getArray());
 	}
 
-	private record BookRow(String title, List<String> genres) {
+	/** What the story needs of a book row. */
+	public record Book(String title, List<String> genres) {
 	}
 
 	private record Fields(UUID id, @Nullable String premise, @Nullable String synopsis, @Nullable String pointOfView,
