@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.launcher.Platform;
@@ -45,6 +46,11 @@ final class RunningPlatform {
 			instance = start();
 		}
 		return instance;
+	}
+
+	/** The platform, when a test has started it. */
+	static synchronized Optional<RunningPlatform> started() {
+		return Optional.ofNullable(instance);
 	}
 
 	private static RunningPlatform start() {
