@@ -92,10 +92,16 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
 			.single()).isEqualTo(1);
 		assertProblem(eve.api().get("/content/generation/jobs/" + jobId), 404, "not-found");
 		assertProblem(eve.api().post("/content/generation/jobs/" + jobId + "/cancel", null), 404, "not-found");
+		// The dashboard's list of running work: Ada's own, nobody else's.
+		assertThat(ada.api().get("/content/generation/jobs").json().get("items"))
+			.extracting((j) -> j.get("id").asString())
+			.containsExactly(jobId);
+		assertThat(eve.api().get("/content/generation/jobs").json().get("items")).isEmpty();
 
 		Api.Response cancelled = ada.api().post("/content/generation/jobs/" + jobId + "/cancel", null);
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
 		assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+		assertThat(ada.api().get("/content/generation/jobs").json().get("items")).isEmpty();
 
 		Api.Response events = ada.api().get("/content/generation/jobs/" + jobId + "/events");
 		assertThat(events.status()).isEqualTo(200);

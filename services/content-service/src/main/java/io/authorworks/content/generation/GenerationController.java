@@ -101,6 +101,14 @@ class GenerationController {
 			.map((j) -> JobViews.JobResponse.of(j, null));
 	}
 
+	@GetMapping("/content/generation/jobs")
+	@Operation(summary = "Your queued and running jobs, newest first",
+			description = "Across all your books, for a dashboard. Never paged: the per-person concurrency limit "
+					+ "keeps the list short.")
+	Page<JobViews.JobResponse> active(Caller.User user) {
+		return new Page<>(this.jobs.active(user).stream().map((j) -> JobViews.JobResponse.of(j, null)).toList(), null);
+	}
+
 	@GetMapping("/content/generation/jobs/{jobId}")
 	@Operation(summary = "A generation job with its steps",
 			description = "State, progress {done,total,step}, tokens so far, quote, usage, cost, and the result "

@@ -115,6 +115,16 @@ public class GenerationJobs {
 		return this.jobs.page(bookId, beforeCreated, beforeId, limit);
 	}
 
+	/** The caller's own queued and running jobs in books they can still read. */
+	List<JobStore.JobRow> active(Caller.User caller) {
+		return this.jobs.active(caller.id(), 100)
+			.stream()
+			.filter((job) -> this.access.grantOf(caller.id(), job.bookId())
+				.filter((g) -> g.allows(Permission.READ))
+				.isPresent())
+			.toList();
+	}
+
 	/** The job if the caller may see it (any member of its book), else 404. */
 	JobStore.JobRow visible(Caller.User caller, UUID jobId) {
 		JobStore.JobRow job = this.jobs.find(jobId).orElseThrow(GenerationJobs::notFound);

@@ -97,6 +97,17 @@ class JobStore {
 			.list();
 	}
 
+	/**
+	 * The person's queued and running jobs, newest first. Few by construction: the
+	 * per-person concurrency limit caps them.
+	 */
+	List<JobRow> active(UUID userId, int limit) {
+		return this.jdbc.sql("select " + JOB_COLUMNS + """
+				 from generation_jobs where user_id = :user and state in ('queued', 'running')
+				 order by created_at desc, id desc limit :limit
+				""").param("user", userId).param("limit", limit).query(this::job).list();
+	}
+
 	List<StepRow> steps(UUID jobId) {
 		return this.jdbc.sql("""
 				select index, name, step, chapter, state, provider, model, offline, quote_input_tokens,
