@@ -74,6 +74,22 @@ export class ApiClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return this.handle<T>(await this.send(path, options));
+  }
+
+  /**
+   * Sends a request whose answer is a stream (server-sent events over POST): a problem
+   * is thrown as an {@link ApiError} like any other; a success is handed back unread.
+   */
+  async stream(path: string, options: RequestOptions = {}): Promise<Response> {
+    const response = await this.send(path, { accept: 'text/event-stream, application/problem+json', ...options });
+    if (!response.ok) {
+      await this.handle(response);
+    }
+    return response;
+  }
+
+  private async send(path: string, options: RequestOptions): Promise<Response> {
     const method = options.method ?? 'GET';
     const idempotencyKey = options.idempotencyKey === true ? newIdempotencyKey() : options.idempotencyKey;
     const attempt = async (): Promise<Response> => {
@@ -123,7 +139,7 @@ export class ApiClient {
         response = await attempt();
       }
     }
-    return this.handle<T>(response);
+    return response;
   }
 
   /** Asks the gateway to (re)issue the CSRF cookie. */

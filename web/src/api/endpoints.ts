@@ -1,6 +1,7 @@
 import { ApiClient, query, type ApiResponse } from './client';
 import type { ApiError } from './problem';
 import type {
+  AssistRequest,
   Bible,
   BibleCollection,
   BibleEntry,
@@ -152,7 +153,15 @@ export const generation = {
   start: (bookId: string, request: GenerationRequest, idempotencyKey: string) =>
     api.post<GenerationJob>(`${book(bookId)}/generation/jobs`, request, { idempotencyKey }).then((r) => r.data),
   get: (jobId: string) => api.get<GenerationJob>(`/api/content/generation/jobs/${enc(jobId)}`).then((r) => r.data),
+  /** The signed-in person's queued and running jobs, across books. */
+  active: () => api.get<Page<GenerationJob>>('/api/content/generation/jobs').then((r) => r.data.items),
   cancel: (jobId: string) =>
     api.post<GenerationJob>(`/api/content/generation/jobs/${enc(jobId)}/cancel`).then((r) => r.data),
   eventsUrl: (jobId: string) => `/api/content/generation/jobs/${enc(jobId)}/events`,
+};
+
+export const assist = {
+  /** Starts an operation; the answer is a stream of server-sent events (see workspace/assist). */
+  stream: (bookId: string, request: AssistRequest, signal: AbortSignal) =>
+    api.stream(`${book(bookId)}/assist`, { method: 'POST', json: request, signal }),
 };

@@ -306,3 +306,26 @@ export interface GenerationJob {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The interactive operations on a selection or at the cursor. */
+export type AssistOperation = 'rewrite' | 'expand' | 'shorten' | 'describe' | 'brainstorm' | 'continue';
+
+export interface AssistRequest {
+  operation: AssistOperation;
+  chapterId?: string;
+  selection?: string;
+  before?: string;
+  after?: string;
+  instructions?: string;
+}
+
+/** The last event of an assist stream that finished. */
+export interface AssistDone {
+  provider: string;
+  model: string;
+  offline: boolean;
+  notice?: string;
+  stopReason?: string;
+  usage: { inputTokens: number; outputTokens: number; estimated: boolean };
+  cost: { micros: number; currency: string; display: string };
+}

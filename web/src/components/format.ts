@@ -45,3 +45,10 @@ export function dateTime(iso: string | undefined): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A quick client-side estimate while typing; the server's count is the official one. */
+export function countWords(text: string): number {
+  const stripped = text.replace(/[#>*_`~\-[\]()!]/g, ' ');
+  const matches = stripped.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu);
+  return matches ? matches.length : 0;
+}

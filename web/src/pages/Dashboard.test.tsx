@@ -78,4 +78,37 @@ describe('Dashboard', () => {
     within(alert).getByRole('button', { name: 'Try again' }).click();
     expect(await screen.findByRole('link', { name: 'Back again' })).toBeInTheDocument();
   });
+
+  it('shows the AI jobs still running, with their progress', async () => {
+    mockFetch((url) => {
+      if (url.startsWith('/api/content/books?')) {
+        return json(200, { items: [book('b1', 'Gannet Rock')] });
+      }
+      if (url === '/api/content/generation/jobs') {
+        return json(200, {
+          items: [
+            {
+              id: 'j1',
+              bookId: 'b1',
+              kind: 'full-book',
+              state: 'running',
+              progress: { done: 2, total: 8, step: 'outline' },
+              tokensSoFar: 900,
+              cost: { micros: 0, currency: 'USD', display: '$0.00' },
+              createdAt: '2026-01-01T00:00:00Z',
+              updatedAt: '2026-01-01T00:00:00Z',
+            },
+          ],
+        });
+      }
+      return undefined;
+    });
+
+    renderApp(<Dashboard />);
+
+    const running = await screen.findByRole('region', { name: 'Running now' });
+    expect(within(running).getByRole('link', { name: 'Gannet Rock' })).toHaveAttribute('href', '/books/b1');
+    expect(within(running).getByRole('progressbar', { name: 'Gannet Rock: 25% done' })).toBeInTheDocument();
+    expect(within(running).getByText(/Step 3 of 8/)).toBeInTheDocument();
+  });
 });

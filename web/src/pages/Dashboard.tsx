@@ -1,7 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { books } from '../api/endpoints';
-import type { Book } from '../api/types';
+import { books, generation } from '../api/endpoints';
+import { stepLabel } from '../generation/progress';
+import type { Book, GenerationJob } from '../api/types';
 import { EmptyState, ErrorNotice, Loading } from '../components/States';
 import { relativeTime, words, dateTime } from '../components/format';
 import { useSession } from '../session/session';
@@ -35,6 +36,8 @@ export function Dashboard() {
           </Link>
         )}
       </div>
+
+      <RunningJobs books={all} />
 
       {shelf.isPending ? (
         <Loading label="Loading your books…" />
@@ -106,5 +109,39 @@ function BookCard({ book }: { book: Book }) {
       </dl>
       {book.role && book.role !== 'owner' && <p className="muted small">Shared with you as {book.role}</p>}
     </li>
+  );
+}
+
+/** Jobs still queued or running, followed every few seconds until none is left. */
+function RunningJobs({ books: shelf }: { books: Book[] }) {
+  const jobs = useQuery({
+    queryKey: ['jobs', 'active'],
+    queryFn: generation.active,
+    refetchInterval: (query) => ((query.state.data?.length ?? 0) > 0 ? 4000 : false),
+  });
+  if (!jobs.data || jobs.data.length === 0) {
+    return null;
+  }
+  const titleOf = (job: GenerationJob) => shelf.find((b) => b.id === job.bookId)?.title ?? 'A book';
+  return (
+    <section className="running-jobs card" aria-labelledby="running-heading">
+      <h2 id="running-heading">Running now</h2>
+      <ul>
+        {jobs.data.map((job) => {
+          const percent = job.progress.total > 0 ? Math.round((100 * job.progress.done) / job.progress.total) : 0;
+          return (
+            <li key={job.id} className="running-job">
+              <Link to={`/books/${job.bookId}`}>{titleOf(job)}</Link>
+              <progress max={100} value={percent} aria-label={`${titleOf(job)}: ${percent}% done`} />
+              <span className="muted small">
+                {job.state === 'queued'
+                  ? 'Waiting to start'
+                  : `Step ${Math.min(job.progress.done + 1, job.progress.total)} of ${job.progress.total}: ${stepLabel(job.progress.step)}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

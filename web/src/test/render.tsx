@@ -36,6 +36,9 @@ export function mockFetch(...routes: Route[]) {
     if (url === '/api/users/me/preferences') {
       return json(200, {});
     }
+    if (url === '/api/content/generation/jobs') {
+      return json(200, { items: [] });
+    }
     throw new Error(`Unexpected request ${init.method ?? 'GET'} ${url}`);
   });
   vi.stubGlobal('fetch', fetch);

@@ -1,15 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { chapters as chapterApi } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import type { Chapter, ChapterSummary } from '../api/types';
 import { ErrorNotice, Loading } from '../components/States';
-import { words } from '../components/format';
+import { countWords, words } from '../components/format';
 import { readDraft } from '../autosave/drafts';
 import { resumeFromDraft, type Transition } from '../autosave/machine';
 import { useAutosave, type AutosaveBackend } from '../autosave/useAutosave';
 import { usePreferences } from '../theme/preferences';
-import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownEditor, type EditorHandle } from './MarkdownEditor';
+import { AiPanel } from './AiPanel';
 import { SaveStatus } from './SaveStatus';
 import { ConflictPanel } from './ConflictPanel';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -63,7 +64,9 @@ function EditorSession({
 }) {
   const client = useQueryClient();
   const { fontSize } = usePreferences();
-  const [showRevisions, setShowRevisions] = useState(false);
+  const [panel, setPanel] = useState<'revisions' | 'ai'>();
+  const editorHandle = useRef<EditorHandle>(null);
+  const [selection, setSelection] = useState({ from: 0, to: 0, text: '' });
   const [statusError, setStatusError] = useState<string>();
   const [replacement, setReplacement] = useState<{ text: string }>();
   const [start] = useState<Transition>(() => resumeFromDraft({ text: chapter.content, etag }, readDraft(chapter.id)));
@@ -102,7 +105,7 @@ function EditorSession({
   const liveWords = countWords(state.text);
 
   return (
-    <div className={showRevisions ? 'editor-with-panel' : 'editor-alone'}>
+    <div className={panel ? 'editor-with-panel' : 'editor-alone'}>
       <div className="editor-main">
         <div className="editor-toolbar">
           <h2 className="editor-chapter-title">{summary.title}</h2>
@@ -122,11 +125,22 @@ function EditorSession({
             <button
               type="button"
               className="button small"
-              aria-expanded={showRevisions}
-              aria-controls="revisions-panel"
-              onClick={() => setShowRevisions((v) => !v)}
+              aria-expanded={panel === 'ai'}
+              aria-controls="ai-panel"
+              aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
+              title="AI assist (Ctrl+Shift+A)"
+              onClick={() => setPanel((p) => (p === 'ai' ? undefined : 'ai'))}
             >
-              {showRevisions ? 'Hide revisions' : 'Revisions'}
+              {panel === 'ai' ? 'Hide AI' : 'AI assist'}
+            </button>
+            <button
+              type="button"
+              className="button small"
+              aria-expanded={panel === 'revisions'}
+              aria-controls="revisions-panel"
+              onClick={() => setPanel((p) => (p === 'revisions' ? undefined : 'revisions'))}
+            >
+              {panel === 'revisions' ? 'Hide revisions' : 'Revisions'}
             </button>
           </div>
         </div>
@@ -158,25 +172,33 @@ function EditorSession({
           onBlur={autosave.flush}
           fontSize={fontSize}
           label={`Text of ${summary.title}`}
+          handle={editorHandle}
+          onSelectionChange={(from, to, text) => setSelection({ from, to, text })}
+          onOpenAssist={() => setPanel('ai')}
         />
       </div>
-      {showRevisions && (
+      {panel === 'ai' && (
+        <AiPanel
+          bookId={bookId}
+          chapterId={chapter.id}
+          editor={editorHandle}
+          selection={selection}
+          onClose={() => {
+            setPanel(undefined);
+            editorHandle.current?.focus();
+          }}
+        />
+      )}
+      {panel === 'revisions' && (
         <RevisionsPanel
           bookId={bookId}
           chapterId={chapter.id}
           etag={state.etag}
           canRestore={state.status === 'saved'}
           onRestored={onReload}
-          onClose={() => setShowRevisions(false)}
+          onClose={() => setPanel(undefined)}
         />
       )}
     </div>
   );
-}
-
-/** A quick client-side estimate while typing; the server's count is the official one. */
-export function countWords(text: string): number {
-  const stripped = text.replace(/[#>*_`~\-[\]()!]/g, ' ');
-  const matches = stripped.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu);
-  return matches ? matches.length : 0;
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { countWords } from './ChapterEditor';
-import { words } from '../components/format';
+import { countWords, words } from '../components/format';
 
 interface Props {
   mine: string;

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { Change } from './placement';
 import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExtension, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -47,19 +48,49 @@ export interface MarkdownEditorProps {
   label: string;
   placeholder?: string;
   readOnly?: boolean;
+  /** Told when the selection (or the cursor) moves. */
+  onSelectionChange?: (from: number, to: number, selected: string) => void;
+  /** Ctrl/Cmd+Shift+A: open the AI panel on the selection. */
+  onOpenAssist?: () => void;
+  /** What the AI panel reads and changes the text through. */
+  handle?: Ref<EditorHandle>;
+}
+
+export interface EditorHandle {
+  /** The text and the main selection now. */
+  snapshot(): { text: string; from: number; to: number };
+  /** Makes one change as if typed (it joins the undo history and autosaves) and selects it. */
+  apply(change: Change): void;
+  focus(): void;
 }
 
 /**
  * CodeMirror 6 with Markdown, made for prose: wrapped lines, a calm highlight, undo
  * history, and Tab left to the browser so keyboard users can move on.
  */
-export function MarkdownEditor({ initialValue, replacement, onChange, onBlur, fontSize, label, placeholder, readOnly = false }: MarkdownEditorProps) {
+export function MarkdownEditor({
+  initialValue,
+  replacement,
+  onChange,
+  onBlur,
+  fontSize,
+  label,
+  placeholder,
+  readOnly = false,
+  onSelectionChange,
+  onOpenAssist,
+  handle,
+}: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onBlurRef = useRef(onBlur);
   onBlurRef.current = onBlur;
+  const onSelectionRef = useRef(onSelectionChange);
+  onSelectionRef.current = onSelectionChange;
+  const onOpenAssistRef = useRef(onOpenAssist);
+  onOpenAssistRef.current = onOpenAssist;
   const editable = useRef(new Compartment());
   const labels = useRef(new Compartment());
 
@@ -75,7 +106,20 @@ export function MarkdownEditor({ initialValue, replacement, onChange, onBlur, fo
           history(),
           drawSelection(),
           highlightActiveLine(),
-          keymap.of([...defaultKeymap, ...historyKeymap]),
+          keymap.of([
+            {
+              key: 'Mod-Shift-a',
+              run: () => {
+                if (!onOpenAssistRef.current) {
+                  return false;
+                }
+                onOpenAssistRef.current();
+                return true;
+              },
+            },
+            ...defaultKeymap,
+            ...historyKeymap,
+          ]),
           markdown(),
           syntaxHighlighting(proseHighlight),
           EditorView.lineWrapping,
@@ -86,6 +130,10 @@ export function MarkdownEditor({ initialValue, replacement, onChange, onBlur, fo
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               onChangeRef.current(update.state.doc.toString());
+            }
+            if (update.docChanged || update.selectionSet) {
+              const main = update.state.selection.main;
+              onSelectionRef.current?.(main.from, main.to, update.state.sliceDoc(main.from, main.to));
             }
           }),
           EditorView.domEventHandlers({
@@ -105,6 +153,34 @@ export function MarkdownEditor({ initialValue, replacement, onChange, onBlur, fo
     // The editor is created once; later value changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      snapshot: () => {
+        const state = view.current?.state;
+        if (!state) {
+          return { text: '', from: 0, to: 0 };
+        }
+        return { text: state.doc.toString(), from: state.selection.main.from, to: state.selection.main.to };
+      },
+      apply: (change) => {
+        const editor = view.current;
+        if (!editor) {
+          return;
+        }
+        editor.dispatch({
+          changes: { from: change.from, to: change.to, insert: change.insert },
+          selection: change.select,
+          scrollIntoView: true,
+          userEvent: 'input.ai',
+        });
+        editor.focus();
+      },
+      focus: () => view.current?.focus(),
+    }),
+    [],
+  );
 
   // Text replaced from outside (taking the other version, a restore) goes into the editor.
   useEffect(() => {
