@@ -1,6 +1,7 @@
 package io.authorworks.content.ai.offline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,31 @@ final class BibleScaffolder {
 			{ "isolation", "belonging" }, { "obedience", "self-trust" }, { "revenge", "mercy" },
 			{ "denial", "acceptance" }, { "ambition", "love" } };
 
+	private static final String[] GIVEN_NAMES = { "Maren", "Tobias", "Isolde", "Ewan", "Nell", "Rafe", "Signe", "Corin",
+			"Lira", "Jonah", "Wren", "Ines", "Callum", "Petra", "Anselm", "Della" };
+
+	private static final String[] FAMILY_NAMES = { "Vance", "Okafor", "Lind", "Morrow", "Castell", "Brennan", "Sato",
+			"Quill", "Harrow", "Novak", "Ferreira", "Achterberg" };
+
 	private BibleScaffolder() {
+	}
+
+	/**
+	 * Three distinct invented full names, none sharing a word with the premise's own
+	 * names.
+	 */
+	private static List<String> inventedNames(SplittableRandom random, List<String> taken) {
+		List<String> names = new ArrayList<>();
+		Set<String> used = new HashSet<>();
+		taken.forEach((name) -> used.addAll(List.of(name.split("\\s+"))));
+		while (names.size() < 3) {
+			String given = GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)];
+			String family = FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)];
+			if (used.add(given) && used.add(family)) {
+				names.add(given + " " + family);
+			}
+		}
+		return names;
 	}
 
 	static StoryBible scaffold(GenerationTask.BibleFromPremise task, long seed) {
@@ -88,15 +113,20 @@ final class BibleScaffolder {
 			String role = (i == 0) ? "protagonist" : roleFor(name, lower, i, names.size());
 			characters.add(character(name, role, names.getFirst(), random, true));
 		}
-		String protagonist = characters.isEmpty() ? "Your protagonist" : characters.getFirst().name();
+		// Roles the premise leaves open get invented names, so that the prose written
+		// from
+		// the bible reads as prose; their descriptions say they are proposals.
+		List<String> invented = inventedNames(random, names);
 		if (characters.isEmpty()) {
-			characters.add(character("Unnamed protagonist", "protagonist", protagonist, random, false));
+			String name = invented.removeFirst();
+			characters.add(character(name, "protagonist", name, random, false));
 		}
+		String protagonist = characters.getFirst().name();
 		if (characters.stream().noneMatch((c) -> c.role().equals("antagonist"))) {
-			characters.add(character("Unnamed antagonist", "antagonist", protagonist, random, false));
+			characters.add(character(invented.removeFirst(), "antagonist", protagonist, random, false));
 		}
 		if (characters.stream().noneMatch((c) -> c.role().equals("ally") || c.role().equals("mentor"))) {
-			characters.add(character("Unnamed ally", "ally", protagonist, random, false));
+			characters.add(character(invented.removeFirst(), "ally", protagonist, random, false));
 		}
 
 		List<Location> locations = found.places()
@@ -113,8 +143,8 @@ final class BibleScaffolder {
 				new StyleGuide("third person limited (" + protagonist + ")", "past", tone, ""), characters, locations,
 				lore,
 				"Scaffolded offline from the premise: names and places come from your words; roles, traits and "
-						+ "arcs are suggestions to keep or replace. Characters marked \"Unnamed\" are roles the story "
-						+ "seems to need.");
+						+ "arcs are suggestions to keep or replace. Characters described as proposed are roles the story "
+						+ "seems to need, with invented names to keep or change.");
 	}
 
 	record Extraction(List<String> people, List<String> places, List<String> things) {

@@ -147,7 +147,15 @@ class OfflineGeneratorTests {
 
 		assertThat(bible.characters()).extracting(StoryCharacter::role)
 			.containsExactly("protagonist", "antagonist", "ally");
-		assertThat(bible.characters()).allSatisfy((c) -> assertThat(c.name()).startsWith("Unnamed"));
+		// Invented names, so the prose reads as prose, marked as proposals and stable per
+		// seed.
+		assertThat(bible.characters()).allSatisfy((c) -> assertThat(c.description()).startsWith("Proposed: "));
+		assertThat(bible.characters()).extracting(StoryCharacter::name)
+			.allMatch((name) -> name.matches("\\p{Lu}\\p{L}+ \\p{Lu}\\p{L}+"))
+			.doesNotHaveDuplicates();
+		assertThat(OfflineGenerator
+			.bible(new GenerationTask.BibleFromPremise("", "A dragon wakes beneath a quiet village.", List.of(), ""), 1)
+			.characters()).isEqualTo(bible.characters());
 		assertThat(bible.genres()).containsExactly("fantasy");
 	}
 
