@@ -35,5 +35,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     css: false,
+    // Tests type into forms the way people do; on a busy two-core CI machine that can
+    // take longer than the default 5 s without anything being wrong.
+    testTimeout: 20_000,
   },
 });

@@ -43,7 +43,9 @@ export function App() {
 
 /**
  * After a client-side navigation, moves focus to the main heading so screen-reader and
- * keyboard users start at the new page rather than at the link they pressed.
+ * keyboard users start at the new page rather than at the link they pressed. A page that
+ * renders its heading later (code or data still loading) gets focus when the heading
+ * appears, as long as focus has not gone anywhere else meanwhile.
  */
 function FocusOnNavigate() {
   const { pathname } = useLocation();
@@ -53,14 +55,27 @@ function FocusOnNavigate() {
       first.current = false;
       return;
     }
-    const timer = window.setTimeout(() => {
+    const focusHeading = (always: boolean) => {
       const heading = document.querySelector<HTMLElement>('main h1');
-      if (heading) {
+      if (!heading) {
+        return;
+      }
+      const active = document.activeElement;
+      const adrift = !active || active === document.body || !active.isConnected;
+      if (always || adrift) {
         heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: false });
       }
-    }, 50);
-    return () => window.clearTimeout(timer);
+    };
+    const timer = window.setTimeout(() => focusHeading(true), 50);
+    const observer = new MutationObserver(() => focusHeading(false));
+    observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      window.clearTimeout(timer);
+      window.clearTimeout(stop);
+      observer.disconnect();
+    };
   }, [pathname]);
   return null;
 }

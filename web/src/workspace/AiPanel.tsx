@@ -105,22 +105,19 @@ export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props
       <p className="muted small" aria-live="polite">
         {selection.text.trim() ? `Acting on your selection: ${words(selectedWords)}.` : 'Nothing selected: working at the cursor.'}
       </p>
-      <fieldset className="choice-group">
+      <fieldset className="choice-group ai-operations" aria-describedby="ai-operation-hint">
         <legend>Operation</legend>
-        {OPERATIONS.map((o) => (
-          <label key={o.id} className="choice">
-            <input
-              type="radio"
-              name="ai-operation"
-              value={o.id}
-              checked={op === o.id}
-              onChange={() => setOp(o.id)}
-            />
-            <span>
-              <strong>{o.label}</strong> <span className="muted small">{o.hint}</span>
-            </span>
-          </label>
-        ))}
+        <div className="ai-operation-grid">
+          {OPERATIONS.map((o) => (
+            <label key={o.id} className="choice">
+              <input type="radio" name="ai-operation" value={o.id} checked={op === o.id} onChange={() => setOp(o.id)} />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
+        <p id="ai-operation-hint" className="hint">
+          {operation(op).hint}.
+        </p>
       </fieldset>
       <div className="field">
         <label htmlFor="ai-instructions">Instructions (optional)</label>
@@ -184,7 +181,8 @@ export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props
           {state.status === 'done' && (
             <p className="muted small" role="status">
               {state.done.offline ? 'Offline writer' : `${state.done.provider} · ${state.done.model}`} ·{' '}
-              {state.done.usage.outputTokens.toLocaleString('en')} tokens · {state.done.cost.display}
+              {state.done.usage.outputTokens.toLocaleString('en')} tokens ·{' '}
+              {state.done.offline || state.done.cost.micros === 0 ? 'free' : state.done.cost.display}
               {state.done.notice ? ` · ${state.done.notice}` : ''}
             </p>
           )}

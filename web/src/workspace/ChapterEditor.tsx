@@ -106,7 +106,7 @@ function EditorSession({
 
   return (
     <div className={panel ? 'editor-with-panel' : 'editor-alone'}>
-      <div className="editor-main">
+      <div className="editor-main" onKeyDown={(event) => isAssistShortcut(event) && (event.preventDefault(), setPanel('ai'))}>
         <div className="editor-toolbar">
           <h2 className="editor-chapter-title">{summary.title}</h2>
           <div className="editor-toolbar-tools">
@@ -127,8 +127,8 @@ function EditorSession({
               className="button small"
               aria-expanded={panel === 'ai'}
               aria-controls="ai-panel"
-              aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
-              title="AI assist (Ctrl+Shift+A)"
+              aria-keyshortcuts="Control+Shift+E Meta+Shift+E"
+              title="AI assist (Ctrl+Shift+E)"
               onClick={() => setPanel((p) => (p === 'ai' ? undefined : 'ai'))}
             >
               {panel === 'ai' ? 'Hide AI' : 'AI assist'}
@@ -174,7 +174,6 @@ function EditorSession({
           label={`Text of ${summary.title}`}
           handle={editorHandle}
           onSelectionChange={(from, to, text) => setSelection({ from, to, text })}
-          onOpenAssist={() => setPanel('ai')}
         />
       </div>
       {panel === 'ai' && (
@@ -201,4 +200,9 @@ function EditorSession({
       )}
     </div>
   );
+}
+
+/** Ctrl/Cmd+Shift+E ("edit with AI"; Ctrl+Shift+A is Chrome's tab search) opens the AI panel. */
+export function isAssistShortcut(event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }) {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyE';
 }

@@ -50,8 +50,6 @@ export interface MarkdownEditorProps {
   readOnly?: boolean;
   /** Told when the selection (or the cursor) moves. */
   onSelectionChange?: (from: number, to: number, selected: string) => void;
-  /** Ctrl/Cmd+Shift+A: open the AI panel on the selection. */
-  onOpenAssist?: () => void;
   /** What the AI panel reads and changes the text through. */
   handle?: Ref<EditorHandle>;
 }
@@ -78,7 +76,6 @@ export function MarkdownEditor({
   placeholder,
   readOnly = false,
   onSelectionChange,
-  onOpenAssist,
   handle,
 }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -89,8 +86,6 @@ export function MarkdownEditor({
   onBlurRef.current = onBlur;
   const onSelectionRef = useRef(onSelectionChange);
   onSelectionRef.current = onSelectionChange;
-  const onOpenAssistRef = useRef(onOpenAssist);
-  onOpenAssistRef.current = onOpenAssist;
   const editable = useRef(new Compartment());
   const labels = useRef(new Compartment());
 
@@ -106,20 +101,7 @@ export function MarkdownEditor({
           history(),
           drawSelection(),
           highlightActiveLine(),
-          keymap.of([
-            {
-              key: 'Mod-Shift-a',
-              run: () => {
-                if (!onOpenAssistRef.current) {
-                  return false;
-                }
-                onOpenAssistRef.current();
-                return true;
-              },
-            },
-            ...defaultKeymap,
-            ...historyKeymap,
-          ]),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           markdown(),
           syntaxHighlighting(proseHighlight),
           EditorView.lineWrapping,
