@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -23,6 +26,11 @@ final class Chromium {
 	}
 
 	static ChromeDriver start() {
+		return start(null);
+	}
+
+	/** A browser that saves downloads into {@code downloads} without asking. */
+	static ChromeDriver start(@Nullable Path downloads) {
 		Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
 		Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 		if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
@@ -36,6 +44,10 @@ final class Chromium {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 					"--window-size=1280,900", "--user-data-dir=" + profile);
+			if (downloads != null) {
+				options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+						"download.prompt_for_download", false, "safebrowsing.enabled", false));
+			}
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
 				.usingAnyFreePort()
 				.build();
