@@ -245,7 +245,8 @@ function AddChapterDialog({
   const key = useRef(newIdempotencyKey());
   useEffect(() => {
     if (open) {
-      setTitle(suggested);
+      // The suggestion is the placeholder, and the title when none is typed.
+      setTitle('');
       setError(undefined);
       key.current = newIdempotencyKey();
     }
@@ -268,7 +269,14 @@ function AddChapterDialog({
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="new-chapter-title">Title</label>
-          <input id="new-chapter-title" value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus maxLength={300} />
+          <input
+            id="new-chapter-title"
+            value={title}
+            placeholder={suggested}
+            onChange={(e) => setTitle(e.target.value)}
+            data-autofocus
+            maxLength={300}
+          />
         </div>
         {error && (
           <p className="form-error" role="alert">

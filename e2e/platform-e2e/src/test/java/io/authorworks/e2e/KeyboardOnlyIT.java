@@ -69,11 +69,12 @@ class KeyboardOnlyIT {
 		tabTo(button("Add chapter"));
 		keys(Keys.ENTER);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-chapter-title")));
-		// The dialog put focus in its first field.
+		// The dialog put focus in its first field, with the suggested title selected so
+		// that
+		// typing replaces it.
 		assertThat(focused().getDomAttribute("id")).isEqualTo("new-chapter-title");
 		keys("The Ebb", Keys.ENTER);
-		this.wait.until(
-				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".editor-chapter-title"), "The Ebb"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector(".editor-chapter-title"), "The Ebb"));
 
 		tabTo((element) -> element.getDomAttribute("class") != null
 				&& element.getDomAttribute("class").contains("cm-content"));
