@@ -18,8 +18,13 @@ import io.authorworks.content.ai.Step;
  */
 public final class PromptLibrary {
 
-	/** The version new generations use. */
-	public static final int CURRENT_VERSION = 1;
+	/**
+	 * The version new generations use. Version 2 states how long the answers of the
+	 * bible, synopsis, outline, chapter-plan and chapter-summary steps should be (how
+	 * many entries, how many words per field), so those answers, and the quotes made
+	 * before them, are predictable.
+	 */
+	public static final int CURRENT_VERSION = 2;
 
 	private final Map<Step, PromptTemplate> templates = new EnumMap<>(Step.class);
 

@@ -94,7 +94,7 @@ class ContentAiTests {
 			StepOutcome outcome = ai.run(call, sink);
 
 			assertThat(call.route()).hasToString("anthropic:claude-sonnet-5-5");
-			assertThat(call.templateId()).isEqualTo("rewrite@v1");
+			assertThat(call.templateId()).isEqualTo("rewrite@v2");
 			assertThat(sink.text()).isEqualTo(outcome.text());
 			assertThat(outcome.text()).isEqualTo("The letter came on a Tuesday, the only ordinary thing.");
 			assertThat(this.sleeper.sleeps).containsExactly(Duration.ofSeconds(1));

@@ -18,8 +18,18 @@ class PromptLibraryTests {
 			PromptTemplate template = this.library.template(step);
 			assertThat(template.system()).as(step.key()).isNotBlank();
 			assertThat(template.user()).as(step.key()).isNotBlank();
-			assertThat(template.id()).isEqualTo(step.key() + "@v1");
+			assertThat(template.id()).isEqualTo(step.key() + "@v2");
 		}
+	}
+
+	@Test
+	void earlierVersionsStayLoadableSoOldGenerationsCanBeTraced() {
+		PromptLibrary first = PromptLibrary.load(1);
+		for (Step step : Step.values()) {
+			assertThat(first.template(step).id()).isEqualTo(step.key() + "@v1");
+		}
+		assertThat(first.template(Step.BIBLE).user()).contains("Give 4 to 8 characters")
+			.isNotEqualTo(this.library.template(Step.BIBLE).user());
 	}
 
 	@Test
@@ -39,7 +49,7 @@ class PromptLibraryTests {
 			.render(Map.of("number", "3", "title", "The Archive", "text", "Mara searched. {{not a placeholder}}"));
 
 		assertThat(prompt.user()).startsWith("Chapter 3: The Archive").contains("{{not a placeholder}}");
-		assertThat(prompt.templateId()).isEqualTo("chapter-summary@v1");
+		assertThat(prompt.templateId()).isEqualTo("chapter-summary@v2");
 		assertThatIllegalArgumentException().isThrownBy(() -> summary.render(Map.of("number", "3")))
 			.withMessage("No value for {{title}}");
 	}
