@@ -1,12 +1,20 @@
 package io.authorworks.content.ai.cost;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import io.authorworks.content.ai.StoryFixtures;
 import io.authorworks.content.ai.Usage;
 import io.authorworks.content.ai.fakes.Tokenizer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -84,6 +92,101 @@ class CostTests {
 		Quote job = bible.plus(prose);
 
 		assertThat(job).isEqualTo(new Quote("anthropic", "mixed", 9500, 4300, new Money(107_000, "USD"), true));
+	}
+
+	/**
+	 * The expected size of an answer is added up from its shape (fields, list items,
+	 * words per value). On random JSON documents of English words, shaped like the
+	 * answers the prompts ask for, that sum stays close to what real tokenizers count.
+	 */
+	@Test
+	void anAnswersSizeFollowsFromItsShapeOnRandomDocuments() {
+		List<String> words = List.of(StoryFixtures.CHAPTER_ONE.strip().split("\\s+"));
+		JsonMapper json = JsonMapper.builder().build();
+		double errors = 0;
+		int documents = 0;
+		for (long seed = 1; seed <= 200; seed++) {
+			Random random = new Random(seed);
+			Shape shape = Shape.random(random, 0);
+			ObjectNode document = json.createObjectNode();
+			shape.fill(document, random, words);
+			String text = json.writeValueAsString(document);
+			for (Tokenizer tokenizer : new Tokenizer[] { Tokenizer.CL100K, Tokenizer.O200K }) {
+				int real = tokenizer.count(text);
+				double error = (shape.size().tokens() - real) / (double) real;
+				assertThat(Math.abs(error)).as("seed %d: %s", seed, text).isLessThan(0.20);
+				errors += error;
+				documents++;
+			}
+		}
+		// No lean either way: the per-field and per-word constants are not biased.
+		assertThat(Math.abs(errors / documents)).isLessThan(0.05);
+	}
+
+	/**
+	 * A random answer shape: each field is text of some words, a list of short texts, a
+	 * list of objects of one shape, or a nested object.
+	 */
+	private record Shape(List<Field> fields) {
+
+		private static final String[] KEYS = { "name", "title", "description", "summary", "goal", "conflict", "outcome",
+				"arc", "notes", "pov", "location", "role", "tone", "voice" };
+
+		static Shape random(Random random, int depth) {
+			List<String> keys = new ArrayList<>(List.of(KEYS));
+			Collections.shuffle(keys, random);
+			List<Field> fields = new ArrayList<>();
+			for (int f = 0, n = 3 + random.nextInt(6); f < n; f++) {
+				int kind = random.nextInt((depth < 2) ? 4 : 2);
+				fields.add(new Field(keys.get(f), kind, (kind == 0) ? random.nextInt(25) : 1 + random.nextInt(2),
+						random.nextInt(5), (kind >= 2) ? random(random, depth + 1) : null));
+			}
+			return new Shape(fields);
+		}
+
+		AnswerSize size() {
+			AnswerSize size = AnswerSize.json();
+			for (Field field : this.fields) {
+				switch (field.kind()) {
+					case 0 -> size.text(field.words());
+					case 1 -> size.list(field.count(), field.words());
+					case 2 -> size.objects(field.count(), field.shape().size());
+					default -> size.object(field.shape().size());
+				}
+			}
+			return size;
+		}
+
+		void fill(ObjectNode node, Random random, List<String> words) {
+			for (Field field : this.fields) {
+				switch (field.kind()) {
+					case 0 -> node.put(field.key(), sentence(random, words, field.words()));
+					case 1 -> {
+						ArrayNode list = node.putArray(field.key());
+						for (int i = 0; i < field.count(); i++) {
+							list.add(sentence(random, words, field.words()));
+						}
+					}
+					case 2 -> {
+						ArrayNode list = node.putArray(field.key());
+						for (int i = 0; i < field.count(); i++) {
+							field.shape().fill(list.addObject(), random, words);
+						}
+					}
+					default -> field.shape().fill(node.putObject(field.key()), random, words);
+				}
+			}
+		}
+
+		/** A run of {@code count} words of real prose, punctuation and all. */
+		private static String sentence(Random random, List<String> words, int count) {
+			int from = random.nextInt(words.size() - count + 1);
+			return String.join(" ", words.subList(from, from + count));
+		}
+
+	}
+
+	private record Field(String key, int kind, int words, int count, @Nullable Shape shape) {
 	}
 
 }
