@@ -20,6 +20,7 @@ import io.authorworks.content.ai.context.AssembledContext;
 import io.authorworks.content.ai.context.ContextAssembler;
 import io.authorworks.content.ai.context.ContextBudget;
 import io.authorworks.content.ai.context.ContextRequest;
+import io.authorworks.content.ai.cost.AnswerSize;
 import io.authorworks.content.ai.cost.Money;
 import io.authorworks.content.ai.cost.PriceTable;
 import io.authorworks.content.ai.cost.Quote;
@@ -60,9 +61,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ContentAi {
-
-	/** Output tokens per English word, for length targets. */
-	static final double TOKENS_PER_WORD = 1.35;
 
 	/** Per-message overhead of chat templates, added to prompt estimates. */
 	private static final int CHAT_OVERHEAD = 7;
@@ -315,6 +313,14 @@ public final class ContentAi {
 		return out.append('\n').toString();
 	}
 
+	/**
+	 * The output limit sent with the request: a generous ceiling above the expected
+	 * answer, since a cut-off answer is wasted (cut-off JSON falls back to the offline
+	 * generator) while unused room costs nothing. The fixed ceilings of the structured
+	 * steps hold several times their expected answer, with every optional entry their
+	 * prompts allow; a very long premise or outline raises them to twice the expected
+	 * answer.
+	 */
 	static int maxOutputTokens(GenerationTask task, TokenEstimator estimator) {
 		return switch (task) {
 			case GenerationTask.SelectionEdit edit -> switch (edit.step()) {
@@ -325,17 +331,26 @@ public final class ContentAi {
 				case BRAINSTORM -> 700;
 				default -> 500;
 			};
-			case GenerationTask.BibleFromPremise ignored -> 4_000;
-			case GenerationTask.Synopsis ignored -> 1_500;
-			case GenerationTask.OutlineBook outline -> Math.min(32_000, 600 + outline.chapters() * 250);
-			case GenerationTask.PlanChapter ignored -> 2_000;
+			case GenerationTask.BibleFromPremise ignored -> room(task, estimator, 4_000);
+			case GenerationTask.Synopsis ignored -> room(task, estimator, 1_500);
+			case GenerationTask.OutlineBook outline ->
+				Math.min(32_000, room(task, estimator, 600 + outline.chapters() * 250));
+			case GenerationTask.PlanChapter ignored -> room(task, estimator, 2_000);
 			case GenerationTask.DraftChapter draft ->
-				(int) Math.min(64_000, draft.targetWords() * TOKENS_PER_WORD * 1.5);
-			case GenerationTask.SummarizeChapter ignored -> 500;
+				(int) Math.min(64_000, draft.targetWords() * AnswerSize.TOKENS_PER_WORD * 1.5);
+			case GenerationTask.SummarizeChapter ignored -> room(task, estimator, 500);
 		};
 	}
 
-	/** What a typical answer costs in output tokens; documented per step below. */
+	private static int room(GenerationTask task, TokenEstimator estimator, int atLeast) {
+		return Math.toIntExact(Math.max(atLeast, 2 * expectedOutputTokens(task, estimator)));
+	}
+
+	/**
+	 * What a typical answer costs in output tokens. For the structured and summarising
+	 * steps it follows from the size their prompt asks for ({@link ExpectedAnswers}); for
+	 * prose from the words asked for; for edits from the selection they work on.
+	 */
 	static long expectedOutputTokens(GenerationTask task, TokenEstimator estimator) {
 		return switch (task) {
 			case GenerationTask.SelectionEdit edit -> switch (edit.step()) {
@@ -346,14 +361,14 @@ public final class ContentAi {
 				case SHORTEN -> estimator.estimate(edit.selection()) / 2;
 				case DESCRIBE -> 220;
 				case BRAINSTORM -> 300;
-				default -> Math.round(150 * TOKENS_PER_WORD);
+				default -> AnswerSize.prose(150).tokens();
 			};
-			case GenerationTask.BibleFromPremise ignored -> 1_600;
-			case GenerationTask.Synopsis ignored -> 650;
-			case GenerationTask.OutlineBook outline -> 80L + outline.chapters() * 140L;
-			case GenerationTask.PlanChapter ignored -> 500;
-			case GenerationTask.DraftChapter draft -> Math.round(draft.targetWords() * TOKENS_PER_WORD);
-			case GenerationTask.SummarizeChapter ignored -> 160;
+			case GenerationTask.BibleFromPremise bible -> ExpectedAnswers.bible(bible, estimator);
+			case GenerationTask.Synopsis ignored -> ExpectedAnswers.synopsis();
+			case GenerationTask.OutlineBook outline -> ExpectedAnswers.outline(outline);
+			case GenerationTask.PlanChapter plan -> ExpectedAnswers.chapterPlan(plan);
+			case GenerationTask.DraftChapter draft -> AnswerSize.prose(draft.targetWords()).tokens();
+			case GenerationTask.SummarizeChapter ignored -> ExpectedAnswers.chapterSummary();
 		};
 	}
 

@@ -3,8 +3,10 @@ package io.authorworks.content.ai.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import io.authorworks.content.ai.CancellationToken;
@@ -19,6 +21,7 @@ import io.authorworks.content.ai.Usage;
 import io.authorworks.content.ai.cost.Money;
 import io.authorworks.content.ai.cost.PriceTable;
 import io.authorworks.content.ai.cost.Quote;
+import io.authorworks.content.ai.cost.TokenEstimator;
 import io.authorworks.content.ai.fakes.FakeAnthropicServer;
 import io.authorworks.content.ai.fakes.FakeLlmServer;
 import io.authorworks.content.ai.fakes.FakeOpenAiServer;
@@ -261,6 +264,155 @@ class ContentAiTests {
 			StepOutcome outcome = ai.run(call, TokenSink.IGNORE);
 			assertThat(Texts.wordCount(outcome.text())).isBetween(600, 1000);
 			assertWithinThirtyPercent("chapter draft (openai-compatible)", call.quote(), outcome);
+		}
+	}
+
+	/**
+	 * Each structured step's whole quote (prompt, answer, total and cost) against the
+	 * usage a real tokenizer counts in the Anthropic fake. The fake answers what the
+	 * offline generator writes for the same task: a realistic answer, not one sized to
+	 * the quote.
+	 */
+	@Test
+	void structuredQuotesAreWithinThirtyPercentOfRealisticAnswers() {
+		StoryBible bible = StoryFixtures.lighthouseBible();
+		Outline outline = StoryFixtures.lighthouseOutline();
+		List<GenerationTask> tasks = List.of(
+				new GenerationTask.BibleFromPremise("The Lamp Room",
+						"A lighthouse keeper finds letters from her missing sister in the lamp room.", List.of(), ""),
+				new GenerationTask.BibleFromPremise("",
+						"When Mara Voss learns that Admiral Hale lied about the wreck of the Petrel, she sails to "
+								+ "Port Ansel with her friend Tobias to uncover the truth.",
+						List.of(), ""),
+				// As a full-book job asks for it: before there is an outline.
+				new GenerationTask.Synopsis(bible, new Outline("", List.of())),
+				new GenerationTask.OutlineBook(bible, 12, "save-the-cat"),
+				new GenerationTask.PlanChapter(bible, outline, outline.chapter(3).orElseThrow(),
+						StoryFixtures.lighthouseSummaries(), StoryFixtures.CHAPTER_ONE),
+				new GenerationTask.SummarizeChapter(1, "The Letter", StoryFixtures.CHAPTER_ONE));
+		try (FakeAnthropicServer fake = FakeAnthropicServer.start()) {
+			ContentAi ai = anthropic(fake);
+			for (GenerationTask task : tasks) {
+				String answer = new OfflineGenerator()
+					.write(GenerationRequest.builder("x").user("x").task(task).seed(7).build());
+				fake.enqueue(Reply.text(answer).withWordsPerChunk(20));
+				PreparedCall call = ai.prepare(task, 7, CancellationToken.create());
+				StepOutcome outcome = ai.run(call, TokenSink.IGNORE);
+				assertThat(outcome.fellBack()).isFalse();
+				assertWithinThirtyPercent(task.step().key() + " (anthropic)", call.quote(), outcome);
+			}
+		}
+	}
+
+	/**
+	 * The expected answers are computed from the sizes the prompts ask for, so a prompt
+	 * that asks for another size must come with another estimate.
+	 */
+	@Test
+	void expectedAnswersUseTheSizesThePromptsAskFor() {
+		PromptLibrary prompts = PromptLibrary.current();
+		assertThat(prompt(prompts, Step.BIBLE)).contains(
+				"Characters: a protagonist, an antagonist and an ally or mentor, then anyone else the premise names")
+			.contains("\"genres\": [\"one or two\"]", "\"traits\": [\"two or three single words\"]")
+			.contains("\"title\": \"a few words\"", "\"tone\": \"a few words\"", "\"pointOfView\": \"a few words\"",
+					"\"voice\": \"a few words\"")
+			.contains("\"samplePassage\": \"two or three sentences in that voice, about "
+					+ ExpectedAnswers.BIBLE_SAMPLE_WORDS + " words\"")
+			.contains("\"description\": \"one sentence, about " + ExpectedAnswers.BIBLE_DESCRIPTION_WORDS + " words\"")
+			.contains("\"arc\": \"how they change, one sentence, about " + ExpectedAnswers.BIBLE_ARC_WORDS + " words\"")
+			.contains("\"notes\": \"what the author should decide next, about " + ExpectedAnswers.BIBLE_NOTES_WORDS
+					+ " words\"")
+			.contains("Locations and lore: only the places and the things")
+			.contains("\"aliases\": [\"only those the premise uses\"]");
+		assertThat(ExpectedAnswers.BIBLE_CHARACTERS).isEqualTo(3);
+		assertThat(ExpectedAnswers.BIBLE_GENRES).isEqualTo(1.5);
+		assertThat(ExpectedAnswers.BIBLE_TRAITS).isEqualTo(2.5);
+		assertThat(prompt(prompts, Step.SYNOPSIS)).contains("about " + ExpectedAnswers.SYNOPSIS_WORDS + " words");
+		assertThat(prompt(prompts, Step.OUTLINE)).contains("Give every chapter two or three beats.")
+			.contains("\"summary\": \"one sentence, about " + ExpectedAnswers.OUTLINE_SENTENCE_WORDS + " words\"")
+			.contains("\"description\": \"what happens, one sentence, about " + ExpectedAnswers.OUTLINE_SENTENCE_WORDS
+					+ " words\"")
+			.contains("\"title\": \"a few words\"", "\"pov\": \"character name\"");
+		assertThat(ExpectedAnswers.OUTLINE_BEATS).isEqualTo(2.5);
+		assertThat(prompt(prompts, Step.CHAPTER_PLAN)).contains("Plan one scene for each of this chapter's beats")
+			.contains("usually two or three people")
+			.contains("\"goal\": \"one sentence, about " + ExpectedAnswers.PLAN_GOAL_WORDS + " words\"")
+			.contains("\"conflict\": \"one sentence, about " + ExpectedAnswers.PLAN_CONFLICT_WORDS + " words\"")
+			.contains("\"outcome\": \"one sentence, about " + ExpectedAnswers.PLAN_GOAL_WORDS + " words\"")
+			.contains("\"title\": \"a few words\"", "\"location\": \"a few words\"");
+		assertThat(ExpectedAnswers.PLAN_PEOPLE).isEqualTo(2.5);
+		assertThat(prompt(prompts, Step.CHAPTER_SUMMARY)).contains("about " + ExpectedAnswers.SUMMARY_WORDS + " words");
+	}
+
+	private static String prompt(PromptLibrary prompts, Step step) {
+		return prompts.template(step).system() + "\n" + prompts.template(step).user();
+	}
+
+	/**
+	 * On seeded random books: an outline's expected answer depends only on its number of
+	 * chapters and a plan's only on the chapter's beats, each adding the same amount; a
+	 * bible's differs from book to book only by the premise it repeats; and the output
+	 * limit stays at least twice the expected answer (up to the model's limit), which the
+	 * quote never exceeds.
+	 */
+	@Test
+	void expectedAnswersGrowWithWhatIsAskedAndStayWellBelowTheLimit() {
+		ContentAi ai = offline();
+		ModelRoute route = ai.route(Step.BIBLE);
+		TokenEstimator estimator = TokenEstimator.forModel(route.provider(), route.model());
+		Random random = new Random(11);
+		Map<Integer, Long> outlines = new HashMap<>();
+		Map<Integer, Long> plans = new HashMap<>();
+		Long bibleBeyondPremise = null;
+		for (int i = 0; i < 300; i++) {
+			StoryFixtures.RandomBook book = StoryFixtures.randomBook(random, 1 + random.nextInt(12));
+			int chapters = 1 + random.nextInt(200);
+			List<GenerationTask> tasks = List
+				.of(new GenerationTask.BibleFromPremise("", book.bible().premise(), List.of(), ""),
+						new GenerationTask.Synopsis(book.bible(), book.outline()),
+						new GenerationTask.OutlineBook(book.bible(), chapters, ""),
+						new GenerationTask.PlanChapter(book.bible(), book.outline(), book.chapter(), book.summaries(),
+								book.previousText()),
+						new GenerationTask.SummarizeChapter(1, "One", book.previousText()));
+			for (GenerationTask task : tasks) {
+				long expected = ContentAi.expectedOutputTokens(task, estimator);
+				int limit = ContentAi.maxOutputTokens(task, estimator);
+				assertThat(expected).as(task.step().key()).isPositive();
+				assertThat((long) limit).as(task.step().key()).isGreaterThanOrEqualTo(Math.min(32_000, 2 * expected));
+				assertThat(ai.quote(task).outputTokens()).isEqualTo(Math.min(limit, expected));
+			}
+			outlines.merge(chapters, ContentAi.expectedOutputTokens(tasks.get(2), estimator), (a, b) -> {
+				assertThat(b).as("the outline's answer does not depend on the book").isEqualTo(a);
+				return a;
+			});
+			plans.merge(book.chapter().beats().size(), ContentAi.expectedOutputTokens(tasks.get(3), estimator),
+					(a, b) -> {
+						assertThat(b).as("the plan's answer depends on the beats only").isEqualTo(a);
+						return a;
+					});
+			long beyondPremise = ContentAi.expectedOutputTokens(tasks.get(0), estimator)
+					- estimator.estimate(book.bible().premise());
+			if (bibleBeyondPremise == null) {
+				bibleBeyondPremise = beyondPremise;
+			}
+			assertThat(beyondPremise).as("the bible beyond its premise")
+				.isBetween(bibleBeyondPremise - 1, bibleBeyondPremise + 1);
+		}
+		assertGrowsEvenly(outlines);
+		assertGrowsEvenly(plans);
+	}
+
+	/** Each further unit (chapter, beat) adds the same tokens, give or take rounding. */
+	private static void assertGrowsEvenly(Map<Integer, Long> expected) {
+		List<Integer> counts = expected.keySet().stream().sorted().toList();
+		assertThat(counts).hasSizeGreaterThan(2);
+		double step = (expected.get(counts.getLast()) - expected.get(counts.getFirst()))
+				/ (double) (counts.getLast() - counts.getFirst());
+		assertThat(step).isPositive();
+		for (int count : counts) {
+			assertThat((double) expected.get(count)).isCloseTo(
+					expected.get(counts.getFirst()) + step * (count - counts.getFirst()),
+					org.assertj.core.data.Offset.offset(1.0));
 		}
 	}
 
