@@ -29,9 +29,17 @@ import static org.awaitility.Awaitility.await;
  * the offline provider, and the author reads the book through the content API and follows
  * the job live.
  */
-@IntegrationTest(properties = { "authorworks.events.relay-interval=200ms", "LOG_FORMAT=text" })
+@IntegrationTest(properties = { "authorworks.events.relay-interval=200ms", "LOG_FORMAT=text",
+		"authorworks.ai.prices[offline-v1]=" + GenerationPipelineIntegrationTests.OFFLINE_PRICE })
 @DirtiesContext
 class GenerationPipelineIntegrationTests {
+
+	/**
+	 * The offline generator priced like a mid-range model (in both processes), so that
+	 * the quoted cost, which weighs output tokens five times input ones, can be checked
+	 * against what the run cost.
+	 */
+	static final String OFFLINE_PRICE = "2.00/10.00 USD";
 
 	static final TestIssuer issuer = new TestIssuer();
 
@@ -45,7 +53,8 @@ class GenerationPipelineIntegrationTests {
 
 	@BeforeAll
 	static void startContentService() {
-		contentService = ContentServiceProcess.contentService(issuer.jwksUri());
+		contentService = ContentServiceProcess.contentService(issuer.jwksUri(), Map.of("SPRING_APPLICATION_JSON",
+				ContentApi.JSON.writeValueAsString(Map.of("authorworks.ai.prices[offline-v1]", OFFLINE_PRICE))));
 	}
 
 	@AfterAll
@@ -103,6 +112,17 @@ class GenerationPipelineIntegrationTests {
 			assertThat(step.get("finishedAt")).isNotNull();
 		});
 		assertThat(done.get("result").get("chapters")).hasSize(5);
+
+		// The quote made before the job started holds for the whole book: the offline
+		// provider's usage is what the offline generator counts for what it wrote.
+		for (JsonNode step : done.get("steps")) {
+			System.out.printf("quote-vs-usage step %-18s input %6d vs %6d, output %6d vs %6d%n",
+					step.get("name").asString(), step.get("quote").get("inputTokens").asLong(),
+					step.get("usage").get("inputTokens").asLong(), step.get("quote").get("outputTokens").asLong(),
+					step.get("usage").get("outputTokens").asLong());
+		}
+		QuoteAccuracy.assertWithinThirtyPercent("full book (offline)", done.get("quote").get("total"),
+				QuoteAccuracy.Used.byJob(this.jdbc, job));
 
 		// The book is readable through the content API.
 		JsonNode chapters = ada.get("/content/books/" + book + "/chapters").json().get("items");
