@@ -9,11 +9,13 @@ import { WritePane } from './WritePane';
 import { BiblePage } from './BiblePage';
 import { PublishDialog } from './PublishDialog';
 import { ExportMenu } from './ExportMenu';
+import { BookDetailsDialog } from './BookDetailsDialog';
 
 export function Workspace() {
   const { bookId = '' } = useParams();
   const book = useQuery({ queryKey: ['book', bookId], queryFn: () => books.get(bookId).then((r) => r.data) });
   const [publishing, setPublishing] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const { pathname } = useLocation();
   const onBible = pathname.endsWith('/bible');
 
@@ -57,6 +59,9 @@ export function Workspace() {
           <NavLink to={`/books/${bookId}/bible`}>Story bible</NavLink>
         </nav>
         <div className="workspace-actions">
+          <button type="button" className="button" onClick={() => setEditingDetails(true)}>
+            Details…
+          </button>
           <ExportMenu bookId={bookId} />
           <button type="button" className="button primary" onClick={() => setPublishing(true)}>
             Publish…
@@ -69,6 +74,7 @@ export function Workspace() {
         <Route path="bible" element={<BiblePage bookId={bookId} />} />
       </Routes>
       <PublishDialog book={data} open={publishing} onClose={() => setPublishing(false)} />
+      <BookDetailsDialog book={data} open={editingDetails} onClose={() => setEditingDetails(false)} />
     </div>
   );
 }
