@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +17,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Debian Chromium driven through its own chromedriver, with the flags that keep
@@ -44,6 +49,10 @@ final class Chromium {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 					"--window-size=1280,900", "--user-data-dir=" + profile);
+			// The page's console, so a test can check that nothing went wrong in it.
+			LoggingPreferences logs = new LoggingPreferences();
+			logs.enable(LogType.BROWSER, Level.ALL);
+			options.setCapability("goog:loggingPrefs", logs);
 			if (downloads != null) {
 				options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 						"download.prompt_for_download", false, "safebrowsing.enabled", false));
@@ -58,6 +67,20 @@ final class Chromium {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * What the page wrote to its console at SEVERE level (errors) since the last call.
+	 */
+	static List<String> consoleErrors(ChromeDriver chrome) {
+		return chrome.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 	static void screenshot(ChromeDriver chrome, String name) {

@@ -194,12 +194,15 @@ class WriterJourneyIT {
 		assertThat(this.reader.findElements(By.xpath("//button[normalize-space()='Sign out']"))).isEmpty();
 		Chromium.screenshot(this.reader, "reading-view");
 
+		assertThat(Chromium.consoleErrors(this.reader)).as("the reader's console").isEmpty();
+
 		// The writer signs out; the session is gone.
 		this.chrome.get(this.platform.publicUrl() + "/");
 		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out']"))).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
 		this.chrome.get(this.platform.publicUrl() + "/bff/session");
 		assertThat(this.chrome.findElement(By.tagName("body")).getText()).contains("\"authenticated\":false");
+		assertThat(Chromium.consoleErrors(this.chrome)).as("the writer's console").isEmpty();
 	}
 
 	private void signUpAndSignIn(Accounts.Account account, WebDriverWait wait) {
