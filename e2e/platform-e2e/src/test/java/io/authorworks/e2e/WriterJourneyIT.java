@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +37,9 @@ class WriterJourneyIT {
 	private static final Pattern CHAPTER_URL = Pattern.compile("/books/([0-9a-f-]{36})/chapters/([0-9a-f-]{36})$");
 
 	private static final String EDIT = "The fog lifted at noon.";
+
+	/** A common phone's viewport. */
+	private static final Dimension PHONE = new Dimension(390, 844);
 
 	private final RunningPlatform platform = RunningPlatform.get();
 
@@ -193,8 +197,22 @@ class WriterJourneyIT {
 		assertThat(page.getText()).contains(generated.substring(0, Math.min(40, generated.length())));
 		assertThat(this.reader.findElements(By.xpath("//button[normalize-space()='Sign out']"))).isEmpty();
 		Chromium.screenshot(this.reader, "reading-view");
+		// At a phone's width the page fits without scrolling sideways.
+		this.reader.manage().window().setSize(PHONE);
+		this.reader.navigate().refresh();
+		readerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.reading")));
+		assertThat(horizontalOverflow(this.reader)).isZero();
+		Chromium.screenshot(this.reader, "reading-view-phone");
 
 		assertThat(Chromium.consoleErrors(this.reader)).as("the reader's console").isEmpty();
+
+		// The writer's pages fit a phone too.
+		this.chrome.manage().window().setSize(PHONE);
+		this.chrome.get(this.platform.publicUrl() + "/books/" + bookId);
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".cm-content")));
+		assertThat(horizontalOverflow(this.chrome)).isZero();
+		Chromium.screenshot(this.chrome, "workspace-phone");
+		this.chrome.manage().window().setSize(new Dimension(1280, 900));
 
 		// The writer signs out; the session is gone.
 		this.chrome.get(this.platform.publicUrl() + "/");
@@ -203,6 +221,12 @@ class WriterJourneyIT {
 		this.chrome.get(this.platform.publicUrl() + "/bff/session");
 		assertThat(this.chrome.findElement(By.tagName("body")).getText()).contains("\"authenticated\":false");
 		assertThat(Chromium.consoleErrors(this.chrome)).as("the writer's console").isEmpty();
+	}
+
+	/** How far the page is wider than the window (0 when nothing sticks out sideways). */
+	private static long horizontalOverflow(ChromeDriver browser) {
+		return (Long) browser.executeScript(
+				"return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)");
 	}
 
 	private void signUpAndSignIn(Accounts.Account account, WebDriverWait wait) {
