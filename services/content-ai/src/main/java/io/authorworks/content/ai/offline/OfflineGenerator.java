@@ -86,6 +86,15 @@ public final class OfflineGenerator implements TextGenerator {
 		return Outliner.outline(task.bible(), task.chapters(), StoryStructure.named(task.structure()), seed);
 	}
 
+	/**
+	 * A summary of a chapter written without a model: its most central sentences, in
+	 * their order. Free and immediate, so context can follow a chapter the author has
+	 * just edited without waiting for (or paying for) a model's summary.
+	 */
+	public static String summary(String chapterText) {
+		return Summarizer.summarize(chapterText, 4);
+	}
+
 	/** The scaffolded bible, as a record. */
 	public static StoryBible bible(GenerationTask.BibleFromPremise task, long seed) {
 		return BibleScaffolder.scaffold(task, seed);

@@ -155,18 +155,27 @@ class StoryStore {
 	}
 
 	/**
-	 * What was written before a chapter: the summaries of the book's chapters before the
-	 * given position, and the text of the one right before it.
+	 * What was written before a chapter: a rolling summary of each of the book's chapters
+	 * before the given position, and the text of the one right before it. A chapter whose
+	 * text changed since its summary was written (the author edited it), or that never
+	 * had one (the author wrote it), is summarised from its text as it is now, so the
+	 * model never continues from a version the author has replaced.
 	 */
 	Before before(UUID bookId, int position) {
 		List<ChapterSummary> summaries = this.jdbc.sql("""
-				select c.position, c.title, s.summary from chapters c join chapter_summaries s on s.chapter_id = c.id
+				select c.position, c.title, c.content, s.summary, s.revision as summarized,
+				    (select max(r.number) from chapter_revisions r where r.chapter_id = c.id) as revision
+				from chapters c left join chapter_summaries s on s.chapter_id = c.id
 				where c.book_id = :book and c.position < :position order by c.position
 				""")
 			.param("book", bookId)
 			.param("position", position)
-			.query((rs, n) -> new ChapterSummary(rs.getInt("position"), rs.getString("title"), rs.getString("summary")))
-			.list();
+			.query((rs, n) -> RollingSummaries.of(rs.getInt("position"), rs.getString("title"), rs.getString("content"),
+					rs.getString("summary"), (Integer) rs.getObject("summarized"), (Integer) rs.getObject("revision")))
+			.list()
+			.stream()
+			.flatMap(Optional::stream)
+			.toList();
 		String previous = this.jdbc.sql("select content from chapters where book_id = :book and position = :position")
 			.param("book", bookId)
 			.param("position", position - 1)
