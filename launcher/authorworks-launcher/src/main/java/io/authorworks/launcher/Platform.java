@@ -284,11 +284,30 @@ public final class Platform implements AutoCloseable {
 			return explicit;
 		}
 		if (this.settings.freePorts()) {
-			return this.allocatedPorts.computeIfAbsent(key, (k) -> Ports.findFree());
+			return allocate(key);
 		}
 		Integer engine = ENGINE_PORTS.get(key);
 		int base = (engine != null) ? engine : this.settings.registry().get(key).port();
 		return base + this.settings.portOffset();
+	}
+
+	/**
+	 * A free port for the key, never one already given to another key. The operating
+	 * system may hand out the same free port twice while neither is bound yet; two
+	 * engines on one port made PostgreSQL's readiness check talk to the AMQP broker and
+	 * wait forever.
+	 */
+	private synchronized int allocate(String key) {
+		Integer known = this.allocatedPorts.get(key);
+		if (known != null) {
+			return known;
+		}
+		int port = Ports.findFree();
+		while (this.allocatedPorts.containsValue(port)) {
+			port = Ports.findFree();
+		}
+		this.allocatedPorts.put(key, port);
+		return port;
 	}
 
 	/** Replica {@code index} listens on the first replica's port plus 100 per index. */
@@ -297,7 +316,7 @@ public final class Platform implements AutoCloseable {
 			return port(deployable.name());
 		}
 		if (this.settings.freePorts() && !this.settings.ports().containsKey(deployable.name())) {
-			return this.allocatedPorts.computeIfAbsent(deployable.name() + "#" + index, (k) -> Ports.findFree());
+			return allocate(deployable.name() + "#" + index);
 		}
 		return port(deployable.name()) + Deployable.REPLICA_PORT_STEP * index;
 	}
