@@ -39,8 +39,8 @@ export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props
     return () => running.current?.abort();
   }, []);
 
-  const snapshot = editor.current?.snapshot() ?? { text: selection.text, from: selection.from, to: selection.to };
-  const blocked = cannotRun(op, snapshot, instructions);
+  // Only the selected text matters here; the whole document is read when an operation starts.
+  const blocked = cannotRun(op, { text: selection.text, from: 0, to: selection.text.length }, instructions);
   const selectedWords = countWords(selection.text);
 
   const run = () => {

@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The content API as a signed-in client calls it.
@@ -46,6 +50,32 @@ final class ContentApi {
 
 	Response post(String path, @Nullable Object body, Map<String, String> headers) {
 		return send("POST", path, body, headers);
+	}
+
+	/** Creates a book with this title; answers its id. */
+	String newBook(String title) {
+		Response created = post("/content/books", Map.of("title", title), Map.of());
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * Starts a generation job in the book (with a fresh idempotency key); answers its id.
+	 */
+	String startJob(String book, Map<String, Object> request) {
+		Response started = post("/content/books/" + book + "/generation/jobs", request,
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		return started.json().get("id").asString();
+	}
+
+	/** Waits until the job is neither queued nor running, and answers it. */
+	JsonNode awaitJobEnd(String job) {
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			String state = get("/content/generation/jobs/" + job).json().get("state").asString();
+			return !state.equals("queued") && !state.equals("running");
+		});
+		return get("/content/generation/jobs/" + job).json();
 	}
 
 	private Response send(String method, String path, @Nullable Object body, Map<String, String> headers) {

@@ -69,31 +69,10 @@ class GenerationPipelineIntegrationTests {
 		return new ContentApi(contentService.baseUrl(), issuer.userToken(id, "ada", List.of("reader", "author")));
 	}
 
-	static String newBook(ContentApi api, String title) {
-		ContentApi.Response created = api.post("/content/books", Map.of("title", title), Map.of());
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asString();
-	}
-
-	static String start(ContentApi api, String book, Map<String, Object> request) {
-		ContentApi.Response started = api.post("/content/books/" + book + "/generation/jobs", request,
-				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-		assertThat(started.status()).as(started.toString()).isEqualTo(202);
-		return started.json().get("id").asString();
-	}
-
-	static JsonNode awaitEnd(ContentApi api, String job) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			String state = api.get("/content/generation/jobs/" + job).json().get("state").asString();
-			return !state.equals("queued") && !state.equals("running");
-		});
-		return api.get("/content/generation/jobs/" + job).json();
-	}
-
 	@Test
 	void aFiveChapterBookIsWrittenFromItsPremiseAndFollowedLive() {
 		ContentApi ada = author();
-		String book = newBook(ada, "The Lamp Room");
+		String book = ada.newBook("The Lamp Room");
 		Map<String, Object> request = Map.of("kind", "full-book", "params", Map.of("premise",
 				"Mara Voss keeps the lighthouse at Gull Point and finds letters from her missing sister Ines hidden "
 						+ "in the lamp room.",
@@ -102,9 +81,9 @@ class GenerationPipelineIntegrationTests {
 		assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
 		assertThat(quote.json().get("steps")).hasSize(19);
 
-		String job = start(ada, book, request);
+		String job = ada.startJob(book, request);
 		List<Sse.Event> live = Sse.read(ada.base() + "/content/generation/jobs/" + job + "/events", ada.token(), null);
-		JsonNode done = awaitEnd(ada, job);
+		JsonNode done = ada.awaitJobEnd(job);
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		assertThat(done.get("progress").get("done").asInt()).isEqualTo(19);
 		assertThat(done.get("steps")).allSatisfy((step) -> {

@@ -107,12 +107,12 @@ class ProviderFailureIntegrationTests {
 	@Test
 	void anthropicRateLimitIsWaitedOutAndRetried() {
 		ContentApi ada = author();
-		String book = newBook(ada, "The Tidewater Ledger");
+		String book = ada.newBook("The Tidewater Ledger");
 		int before = anthropic.requests().size();
 		anthropic.enqueue(Reply.rateLimited(1), Reply.text("A quiet harbour town keeps a ledger of the drowned."));
 
-		String job = start(ada, book, bibleRequest());
-		JsonNode done = awaitEnd(ada, job);
+		String job = ada.startJob(book, bibleRequest());
+		JsonNode done = ada.awaitJobEnd(job);
 
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		List<RecordedRequest> calls = anthropic.requests().subList(before, anthropic.requests().size());
@@ -132,12 +132,12 @@ class ProviderFailureIntegrationTests {
 	@Test
 	void anthropicOverloadedRunFailsTheJobAndDeadLettersItsMessage() {
 		ContentApi ada = author();
-		String book = newBook(ada, "The Salt Choir");
+		String book = ada.newBook("The Salt Choir");
 		int before = anthropic.requests().size();
 		anthropic.enqueue(Reply.overloaded(), Reply.overloaded(), Reply.overloaded());
 
-		String job = start(ada, book, bibleRequest());
-		JsonNode done = awaitEnd(ada, job);
+		String job = ada.startJob(book, bibleRequest());
+		JsonNode done = ada.awaitJobEnd(job);
 
 		assertThat(anthropic.requests().size() - before).isEqualTo(3);
 		assertFailedReadably(done, ANTHROPIC_KEY);
@@ -151,8 +151,8 @@ class ProviderFailureIntegrationTests {
 		int before = openai.requests().size();
 		openai.enqueue(Reply.rateLimited(1), Reply.text("Two sisters run a travelling fair that only opens at dusk."));
 
-		String job = start(ada, book, Map.of("kind", "synopsis"));
-		JsonNode done = awaitEnd(ada, job);
+		String job = ada.startJob(book, Map.of("kind", "synopsis"));
+		JsonNode done = ada.awaitJobEnd(job);
 
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		List<RecordedRequest> calls = openai.requests().subList(before, openai.requests().size());
@@ -171,8 +171,8 @@ class ProviderFailureIntegrationTests {
 		openai.enqueue(Reply.serverError(), Reply.error(502, "api_error", "Bad gateway"),
 				Reply.error(503, "api_error", "Service unavailable"));
 
-		String job = start(ada, book, Map.of("kind", "synopsis"));
-		JsonNode done = awaitEnd(ada, job);
+		String job = ada.startJob(book, Map.of("kind", "synopsis"));
+		JsonNode done = ada.awaitJobEnd(job);
 
 		assertThat(openai.requests().size() - before).isEqualTo(3);
 		assertFailedReadably(done, OPENAI_KEY);
@@ -182,14 +182,14 @@ class ProviderFailureIntegrationTests {
 	@Test
 	void cancellingARunningJobClosesTheProviderStreamAndRunsNoLaterStep() {
 		ContentApi ada = author();
-		String book = newBook(ada, "The Long Crossing");
+		String book = ada.newBook("The Long Crossing");
 		int anthropicBefore = anthropic.requests().size();
 		int openAiBefore = openai.requests().size();
 		int disconnectsBefore = anthropic.disconnects();
 		anthropic.enqueue(Reply.text("The ferry left at dawn and never reached the far shore. ".repeat(60))
 			.withChunkDelay(Duration.ofMillis(50)));
 
-		String job = start(ada, book,
+		String job = ada.startJob(book,
 				Map.of("kind", "full-book", "params",
 						Map.of("premise", "A ferry that crosses a lake every day is one day lost for a year.",
 								"chapters", 2, "targetWords", 300)));
@@ -199,7 +199,7 @@ class ProviderFailureIntegrationTests {
 		ContentApi.Response cancel = ada.post("/content/generation/jobs/" + job + "/cancel", null, Map.of());
 		assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
 
-		JsonNode done = awaitEnd(ada, job);
+		JsonNode done = ada.awaitJobEnd(job);
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("cancelled");
 		await().atMost(Duration.ofSeconds(10)).until(() -> anthropic.disconnects() > disconnectsBefore);
 		assertThat(anthropic.requests().size() - anthropicBefore).isEqualTo(1);
@@ -215,7 +215,7 @@ class ProviderFailureIntegrationTests {
 	@Test
 	void theWholeQuoteIsWithinThirtyPercentOfTheUsageTheProviderReports() {
 		ContentApi ada = author();
-		String book = newBook(ada, "The Lamp Room");
+		String book = ada.newBook("The Lamp Room");
 		String premise = "A lighthouse keeper finds letters from her missing sister in the lamp room.";
 		// A realistic answer: a whole story bible as JSON, as the offline generator
 		// writes it for this premise (not an answer sized to the quote).
@@ -227,8 +227,8 @@ class ProviderFailureIntegrationTests {
 		int before = anthropic.requests().size();
 		anthropic.enqueue(Reply.text(answer).withWordsPerChunk(20));
 
-		String job = start(ada, book, Map.of("kind", "bible", "params", Map.of("premise", premise)));
-		JsonNode done = awaitEnd(ada, job);
+		String job = ada.startJob(book, Map.of("kind", "bible", "params", Map.of("premise", premise)));
+		JsonNode done = ada.awaitJobEnd(job);
 
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		JsonNode quote = done.get("quote").get("total");
@@ -318,8 +318,8 @@ class ProviderFailureIntegrationTests {
 
 	/** A book whose bible was generated (through the Anthropic fake's default answer). */
 	static String bookWithBible(ContentApi api, String title) {
-		String book = newBook(api, title);
-		JsonNode bible = awaitEnd(api, start(api, book, bibleRequest()));
+		String book = api.newBook(title);
+		JsonNode bible = api.awaitJobEnd(api.startJob(book, bibleRequest()));
 		assertThat(bible.get("state").asString()).as(bible.toString()).isEqualTo("succeeded");
 		return book;
 	}
@@ -327,27 +327,6 @@ class ProviderFailureIntegrationTests {
 	static ContentApi author() {
 		return new ContentApi(contentService.baseUrl(),
 				issuer.userToken(UUID.randomUUID(), "ada", List.of("reader", "author")));
-	}
-
-	static String newBook(ContentApi api, String title) {
-		ContentApi.Response created = api.post("/content/books", Map.of("title", title), Map.of());
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asString();
-	}
-
-	static String start(ContentApi api, String book, Map<String, Object> request) {
-		ContentApi.Response started = api.post("/content/books/" + book + "/generation/jobs", request,
-				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-		assertThat(started.status()).as(started.toString()).isEqualTo(202);
-		return started.json().get("id").asString();
-	}
-
-	static JsonNode awaitEnd(ContentApi api, String job) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			String state = api.get("/content/generation/jobs/" + job).json().get("state").asString();
-			return !state.equals("queued") && !state.equals("running");
-		});
-		return api.get("/content/generation/jobs/" + job).json();
 	}
 
 	/** The providers' API keys, which the application reads from the environment. */
