@@ -115,6 +115,50 @@ class AssistIntegrationTests extends ContentIntegrationTest {
 	}
 
 	@Test
+	void aBookInASeriesIsWrittenFromItsSeriesBibleUnderItsOwn() {
+		Writer ada = writer("ada");
+		String book = book(ada.author(), "The Lamp Room").get("id").asString();
+		String series = "/content/series/" + ada.author()
+			.api()
+			.post("/content/series", Map.of("title", "North Light"))
+			.json()
+			.get("id")
+			.asString();
+		ada.author().api().put(series + "/books/" + book, null);
+		ada.author()
+			.api()
+			.with("If-Match", "\"0\"")
+			.patch(series + "/bible", Map.of("voice", "Wry and salt-stung.", "tense", "past"));
+		ada.author()
+			.api()
+			.post(series + "/bible/characters",
+					Map.of("name", "Mara", "role", "protagonist", "description", "Keeper of the North Light."));
+		ada.author()
+			.api()
+			.post(series + "/bible/characters",
+					Map.of("name", "Tobias", "role", "mentor", "description", "Her kindly uncle."));
+		String bible = "/content/books/" + book + "/bible";
+		ada.author().api().with("If-Match", "\"0\"").patch(bible, Map.of("tense", "present"));
+		ada.author()
+			.api()
+			.post(bible + "/characters",
+					Map.of("name", " Tobias ", "role", "rival", "description", "Her uncle, now a smuggler."));
+		int before = anthropic.requests().size();
+		anthropic.enqueue(Reply.text("Mara and Tobias met on the stair."));
+
+		List<Event> events = stream(ada, book,
+				Map.of("operation", "rewrite", "selection", "Mara saw Tobias on the stair. He said nothing."));
+
+		assertThat(events).extracting(Event::name).endsWith("done");
+		String prompt = String.join("\n", anthropic.requests().get(before).promptTexts());
+		assertThat(prompt).contains("Voice: Wry and salt-stung.")
+			.contains("Tense: present")
+			.contains("Mara (protagonist): Keeper of the North Light.")
+			.contains("Tobias (rival): Her uncle, now a smuggler.")
+			.doesNotContain("kindly");
+	}
+
+	@Test
 	void aShorteningIsWrittenOfflineWhenTheOfflineProviderServesIt() {
 		Writer ada = writer("ada");
 		String book = book(ada.author(), "The Lamp Room").get("id").asString();

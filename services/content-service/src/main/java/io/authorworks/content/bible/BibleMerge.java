@@ -1,21 +1,21 @@
 package io.authorworks.content.bible;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.authorworks.content.store.StoryTables;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a book sees its series' bible. The series bible comes first and the book's bible
- * goes over it: a prose field the book fills in replaces the series' value, and in each
- * collection a book entry with the same name as a series entry (ignoring case, accents
- * written either way and surrounding space) takes that entry's place, while the book's
- * other entries follow the series' entries in the book's order.
+ * How a book sees its series' bible (the AI sees it the same way, see
+ * {@link StoryTables#bible}). The series bible comes first and the book's bible goes over
+ * it: a prose field the book fills in replaces the series' value, and in each collection
+ * a book entry with the same name as a series entry (ignoring case, accents written
+ * either way and surrounding space) takes that entry's place, while the book's other
+ * entries follow the series' entries in the book's order.
  */
 final class BibleMerge {
 
@@ -37,7 +37,7 @@ final class BibleMerge {
 	}
 
 	static String key(String name) {
-		return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		return StoryTables.nameKey(name);
 	}
 
 	private static List<BibleView.Entry> merge(List<BibleView.Entry> series, List<BibleView.Entry> book) {

@@ -1,10 +1,14 @@
 package io.authorworks.content.store;
 
 import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,55 +46,78 @@ public class StoryTables {
 	}
 
 	/**
-	 * The book's own bible with its title and genres; empty parts where none is written.
+	 * The bible the book is written from, with its title and genres: the book's own bible
+	 * over its series' bible when it belongs to one, merged as readers of the bible see
+	 * it (a prose field the book fills in replaces the series' value; a book entry named
+	 * as a series entry takes its place, see {@link #nameKey}); defaults where nothing is
+	 * written.
 	 */
 	public StoryBible bible(UUID bookId) {
 		Book book = book(bookId);
+		Written own = written("book_id", bookId);
+		Written written = (book.seriesId() != null) ? written("series_id", book.seriesId()).under(own) : own;
+		List<StoryCharacter> characters = new ArrayList<>();
+		List<Location> locations = new ArrayList<>();
+		List<LoreItem> lore = new ArrayList<>();
+		StringBuilder notes = new StringBuilder();
+		for (Entry entry : written.entries()) {
+			switch (entry.kind()) {
+				case "character" -> characters.add(new StoryCharacter(entry.name(), entry.aliases(), entry.role(),
+						entry.description(), entry.traits(), entry.arc()));
+				case "location" -> locations.add(new Location(entry.name(), entry.aliases(), entry.description()));
+				case "lore" -> lore.add(new LoreItem(entry.name(), entry.aliases(), entry.description()));
+				default -> notes.append(entry.name()).append(": ").append(entry.description()).append('\n');
+			}
+		}
+		Fields f = written.fields();
+		StyleGuide style = new StyleGuide(orDefault(f.pointOfView(), StyleGuide.DEFAULT.pointOfView()),
+				orDefault(f.tense(), StyleGuide.DEFAULT.tense()), Objects.requireNonNullElse(f.voice(), ""),
+				Objects.requireNonNullElse(f.samplePassage(), ""));
+		return new StoryBible(book.title(), Objects.requireNonNullElse(f.premise(), ""),
+				Objects.requireNonNullElse(f.synopsis(), ""), book.genres(), "", style, characters, locations, lore,
+				notes.toString());
+	}
+
+	/**
+	 * The key under which bible entries of one kind are the same entry: the name without
+	 * surrounding space, in Unicode compatibility form, in lower case.
+	 */
+	public static String nameKey(String name) {
+		return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	}
+
+	/** The bible a book or series has written, empty when it has none. */
+	private Written written(String ownerColumn, UUID ownerId) {
 		Optional<Fields> fields = this.jdbc.sql("""
 				select id, premise, synopsis, point_of_view, tense, voice, sample_passage from bibles
-				where book_id = :book
-				""")
-			.param("book", bookId)
+				where %s = :owner
+				""".formatted(ownerColumn))
+			.param("owner", ownerId)
 			.query((rs, n) -> new Fields(rs.getObject("id", UUID.class), rs.getString("premise"),
 					rs.getString("synopsis"), rs.getString("point_of_view"), rs.getString("tense"),
 					rs.getString("voice"), rs.getString("sample_passage")))
 			.optional();
 		if (fields.isEmpty()) {
-			return new StoryBible(book.title(), "", "", book.genres(), "", StyleGuide.DEFAULT, List.of(), List.of(),
-					List.of(), "");
+			return new Written(Fields.NONE, List.of());
 		}
-		Fields f = fields.get();
-		List<StoryCharacter> characters = new ArrayList<>();
-		List<Location> locations = new ArrayList<>();
-		List<LoreItem> lore = new ArrayList<>();
-		StringBuilder notes = new StringBuilder();
-		this.jdbc.sql("""
+		List<Entry> entries = this.jdbc.sql("""
 				select kind, name, aliases, role, description, traits, arc from bible_entries
 				where bible_id = :bible order by kind, position
-				""").param("bible", f.id()).query((ResultSet rs) -> {
-			String description = Objects.requireNonNullElse(rs.getString("description"), "");
-			switch (rs.getString("kind")) {
-				case "character" ->
-					characters.add(new StoryCharacter(rs.getString("name"), strings(rs.getArray("aliases")),
-							rs.getString("role"), description, strings(rs.getArray("traits")), rs.getString("arc")));
-				case "location" ->
-					locations.add(new Location(rs.getString("name"), strings(rs.getArray("aliases")), description));
-				case "lore" ->
-					lore.add(new LoreItem(rs.getString("name"), strings(rs.getArray("aliases")), description));
-				default -> notes.append(rs.getString("name")).append(": ").append(description).append('\n');
-			}
-		});
-		StyleGuide style = new StyleGuide(orDefault(f.pointOfView(), StyleGuide.DEFAULT.pointOfView()),
-				orDefault(f.tense(), StyleGuide.DEFAULT.tense()), f.voice(), f.samplePassage());
-		return new StoryBible(book.title(), f.premise(), f.synopsis(), book.genres(), "", style, characters, locations,
-				lore, notes.toString());
+				""")
+			.param("bible", fields.get().id())
+			.query((rs, n) -> new Entry(rs.getString("kind"), rs.getString("name"), strings(rs.getArray("aliases")),
+					rs.getString("role"), Objects.requireNonNullElse(rs.getString("description"), ""),
+					strings(rs.getArray("traits")), rs.getString("arc")))
+			.list();
+		return new Written(fields.get(), entries);
 	}
 
 	/** A book's title and genres. */
 	public Book book(UUID bookId) {
-		return this.jdbc.sql("select title, genres from books where id = :id")
+		return this.jdbc.sql("select title, genres, series_id from books where id = :id")
 			.param("id", bookId)
-			.query((rs, n) -> new Book(rs.getString("title"), strings(rs.getArray("genres"))))
+			.query((rs, n) -> new Book(rs.getString("title"), strings(rs.getArray("genres")),
+					rs.getObject("series_id", UUID.class)))
 			.single();
 	}
 
@@ -116,11 +143,50 @@ public class StoryTables {
 	}
 
 	/** What the story needs of a book row. */
-	public record Book(String title, List<String> genres) {
+	public record Book(String title, List<String> genres, @Nullable UUID seriesId) {
 	}
 
-	private record Fields(UUID id, @Nullable String premise, @Nullable String synopsis, @Nullable String pointOfView,
-			@Nullable String tense, @Nullable String voice, @Nullable String samplePassage) {
+	private record Fields(@Nullable UUID id, @Nullable String premise, @Nullable String synopsis,
+			@Nullable String pointOfView, @Nullable String tense, @Nullable String voice,
+			@Nullable String samplePassage) {
+
+		static final Fields NONE = new Fields(null, null, null, null, null, null, null);
+
+	}
+
+	private record Entry(String kind, String name, List<String> aliases, @Nullable String role, String description,
+			List<String> traits, @Nullable String arc) {
+
+		String key() {
+			return this.kind + ":" + nameKey(this.name);
+		}
+
+	}
+
+	/** A bible as written for one book or series, before defaults. */
+	private record Written(Fields fields, List<Entry> entries) {
+
+		/** This (a series' bible) with the book's bible over it. */
+		Written under(Written book) {
+			Fields s = this.fields;
+			Fields b = book.fields();
+			Fields fields = new Fields(b.id(), pick(b.premise(), s.premise()), pick(b.synopsis(), s.synopsis()),
+					pick(b.pointOfView(), s.pointOfView()), pick(b.tense(), s.tense()), pick(b.voice(), s.voice()),
+					pick(b.samplePassage(), s.samplePassage()));
+			Map<String, Entry> byKey = new LinkedHashMap<>();
+			// A book entry keeps the place of the series entry it replaces.
+			this.entries.forEach((entry) -> byKey.put(entry.key(), entry));
+			book.entries().forEach((entry) -> byKey.put(entry.key(), entry));
+			List<Entry> entries = new ArrayList<>(byKey.values());
+			// Kinds stay together, series entries first within each.
+			entries.sort(Comparator.comparing(Entry::kind));
+			return new Written(fields, List.copyOf(entries));
+		}
+
+		private static @Nullable String pick(@Nullable String book, @Nullable String series) {
+			return (book != null && !book.isBlank()) ? book : series;
+		}
+
 	}
 
 }

@@ -52,6 +52,14 @@ final class ContentApi {
 		return send("POST", path, body, headers);
 	}
 
+	Response put(String path, @Nullable Object body) {
+		return send("PUT", path, body, Map.of());
+	}
+
+	Response patch(String path, Object body, Map<String, String> headers) {
+		return send("PATCH", path, body, headers);
+	}
+
 	/** Creates a book with this title; answers its id. */
 	String newBook(String title) {
 		Response created = post("/content/books", Map.of("title", title), Map.of());

@@ -70,6 +70,35 @@ class GenerationPipelineIntegrationTests {
 	}
 
 	@Test
+	void aGeneratedBibleInheritsWhatItsSeriesBibleSays() {
+		ContentApi ada = author();
+		String book = ada.newBook("The Second Light");
+		String series = "/content/series/"
+				+ ada.post("/content/series", Map.of("title", "North Light"), Map.of()).json().get("id").asString();
+		assertThat(ada.put(series + "/books/" + book, null).status()).isEqualTo(200);
+		ada.patch(series + "/bible", Map.of("tense", "present", "voice", "Wry and salt-stung."),
+				Map.of("If-Match", "\"0\""));
+		ada.post(series + "/bible/characters",
+				Map.of("name", "Mara Voss", "role", "protagonist", "description", "Keeper of the North Light."),
+				Map.of());
+
+		JsonNode done = ada.awaitJobEnd(ada.startJob(book, Map.of("kind", "bible", "params", Map.of("premise",
+				"Mara Voss keeps the lighthouse at Gull Point and finds letters from her missing sister Ines."))));
+
+		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
+		JsonNode own = ada.get("/content/books/" + book + "/bible").json();
+		assertThat(own.get("characters")).as(own.toString())
+			.isNotEmpty()
+			.noneMatch((c) -> c.get("name").asString().equalsIgnoreCase("Mara Voss"));
+		assertThat(own.get("styleGuide").path("tense").asString("")).isEmpty();
+		JsonNode resolved = ada.get("/content/books/" + book + "/bible?resolved=true").json();
+		assertThat(resolved.get("styleGuide").get("tense").asString()).isEqualTo("present");
+		assertThat(resolved.get("styleGuide").get("voice").asString()).isEqualTo("Wry and salt-stung.");
+		assertThat(resolved.get("characters").get(0).get("description").asString())
+			.isEqualTo("Keeper of the North Light.");
+	}
+
+	@Test
 	void aFiveChapterBookIsWrittenFromItsPremiseAndFollowedLive() {
 		ContentApi ada = author();
 		String book = ada.newBook("The Lamp Room");

@@ -58,7 +58,9 @@ class StoryStore {
 
 	/**
 	 * Adds a generated bible to the book's: blank fields are filled, existing ones kept;
-	 * entries are added unless the bible already has one of that name.
+	 * entries are added unless the bible already has one of that name. What the book's
+	 * series bible already says is inherited, not overridden: a field the series fills in
+	 * stays blank in the book, and an entry named as a series entry is not added.
 	 */
 	void mergeBible(UUID bookId, StoryBible generated) {
 		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
@@ -66,16 +68,15 @@ class StoryStore {
 			.param("id", Ids.newId())
 			.param("book", bookId)
 			.update();
-		UUID bibleId = this.jdbc.sql("""
-				update bibles set premise = coalesce(nullif(premise, ''), :premise),
-				    synopsis = coalesce(nullif(synopsis, ''), nullif(:synopsis, '')),
-				    point_of_view = coalesce(nullif(point_of_view, ''), :pov),
-				    tense = coalesce(nullif(tense, ''), :tense),
-				    voice = coalesce(nullif(voice, ''), nullif(:voice, '')),
-				    sample_passage = coalesce(nullif(sample_passage, ''), nullif(:sample, '')),
-				    version = version + 1, updated_at = now()
-				where book_id = :book returning id
-				""")
+		UUID bibleId = this.jdbc
+			.sql("""
+					update bibles b set premise = %s, synopsis = %s, point_of_view = %s, tense = %s, voice = %s,
+					    sample_passage = %s, version = b.version + 1, updated_at = now()
+					from books k left join bibles s on s.series_id = k.series_id
+					where k.id = :book and b.book_id = k.id returning b.id
+					""".formatted(fill("premise", ":premise"), fill("synopsis", ":synopsis"),
+					fill("point_of_view", ":pov"), fill("tense", ":tense"), fill("voice", ":voice"),
+					fill("sample_passage", ":sample")))
 			.param("premise", generated.premise())
 			.param("synopsis", generated.synopsis())
 			.param("pov", generated.style().pointOfView())
@@ -96,11 +97,16 @@ class StoryStore {
 				.sql("""
 						insert into bible_entries (id, bible_id, kind, position, name, aliases, role, description, traits,
 						    arc)
-						values (:id, :bible, :kind,
+						select :id, :bible, :kind,
 						    (select coalesce(max(position), 0) + 1 from bible_entries where bible_id = :bible and kind = :kind),
-						    :name, :aliases, :role, :description, :traits, :arc)
+						    :name, :aliases, :role, :description, :traits, :arc
+						where not exists (
+						    select 1 from books k join bibles s on s.series_id = k.series_id
+						    join bible_entries e on e.bible_id = s.id
+						    where k.id = :book and e.kind = :kind and lower(e.name) = lower(:name))
 						on conflict (bible_id, kind, lower(name)) do nothing
 						""")
+				.param("book", bookId)
 				.param("id", Ids.newId())
 				.param("bible", bibleId)
 				.param("kind", kind)
@@ -112,6 +118,15 @@ class StoryStore {
 				.param("arc", (character != null) ? character.arc() : null)
 				.update();
 		}
+	}
+
+	/**
+	 * The book bible's column: kept when the book or its series fills it in, else the
+	 * generated value (blank as null).
+	 */
+	private static String fill(String column, String generated) {
+		return "case when coalesce(nullif(b.%1$s, ''), nullif(s.%1$s, '')) is not null then b.%1$s else nullif(%2$s, '') end"
+			.formatted(column, generated);
 	}
 
 	void writeSynopsis(UUID bookId, String synopsis) {
