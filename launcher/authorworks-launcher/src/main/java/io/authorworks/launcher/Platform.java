@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -356,7 +358,10 @@ public final class Platform implements AutoCloseable {
 			Ports.requireFree(port(MAILBOX), "mailbox page");
 		}
 		String adminPassword = secrets.get("POSTGRES_ADMIN_PASSWORD");
-		try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+		// Not closed with try-with-resources: close() would wait for an engine that
+		// hangs.
+		ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory());
+		try {
 			Future<DatabaseEndpoint> database = pool.submit(() -> {
 				DatabaseEndpoint external = s.externalDatabase();
 				if (external != null) {
@@ -399,8 +404,36 @@ public final class Platform implements AutoCloseable {
 				this.mailServer = server;
 				return new MailSettings("127.0.0.1", server.smtpPort(), null, null, null);
 			});
-			MailSettings mailSettings = await(mail);
-			return new Engines(await(database), await(redis), await(amqp), mailSettings.host(), mailSettings.port());
+			Instant deadline = Instant.now().plus(s.readinessTimeout());
+			MailSettings mailSettings = await(mail, "SMTP", deadline);
+			return new Engines(await(database, "PostgreSQL", deadline), await(redis, "Redis", deadline),
+					await(amqp, "AMQP broker", deadline), mailSettings.host(), mailSettings.port());
+		}
+		finally {
+			// An engine still starting registers itself and is stopped by close().
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Waits for an engine until the deadline; one that has not started by then fails the
+	 * start with a message that says which and where its log is.
+	 */
+	<T> T await(Future<T> future, String engine, Instant deadline) {
+		try {
+			return future.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new LauncherException(engine + " did not start within " + seconds(this.settings.readinessTimeout())
+					+ " s (AUTHORWORKS_READY_TIMEOUT). Its log is in " + logDirectory() + ".", ex);
+		}
+		catch (ExecutionException ex) {
+			throw startFailure(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LauncherException("interrupted while starting", ex);
 		}
 	}
 
@@ -437,15 +470,19 @@ public final class Platform implements AutoCloseable {
 			return future.get();
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new LauncherException(String.valueOf(ex.getCause()), ex.getCause());
+			throw startFailure(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new LauncherException("interrupted while starting", ex);
 		}
+	}
+
+	private static RuntimeException startFailure(ExecutionException ex) {
+		if (ex.getCause() instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new LauncherException(String.valueOf(ex.getCause()), ex.getCause());
 	}
 
 	private void provisionDatabase(DatabaseEndpoint admin, List<Deployable> declared, Secrets secrets) {

@@ -57,6 +57,11 @@ public final class EmbeddedPostgresEngine implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setConnectConfig("password", adminPassword)
+				// Bounds the readiness check's reads: a port taken by something that is
+				// not
+				// PostgreSQL then fails the start instead of hanging it.
+				.setConnectConfig("connectTimeout", "10")
+				.setConnectConfig("socketTimeout", "30")
 				.setDataDirectoryCustomizer((dir) -> {
 					// On restarts the password is set already: harden before the
 					// server accepts its first connection.
