@@ -51,6 +51,15 @@ class ProblemResponsesTests {
 	JwtDecoder jwtDecoder;
 
 	@Test
+	void theFirewallRejectsControlCharactersInTheHeadersItReads() {
+		// The bearer token resolver reads Authorization through the firewall, which
+		// rejects
+		// the control character before the resolver parses the token (answering 401).
+		assertThat(this.mvc.get().uri("/me").header("Authorization", "Bearer abc\u0007def").exchange()).hasStatus(400);
+		assertThat(this.mvc.get().uri("/me").header("Authorization", "Bearer abc def").exchange()).hasStatus(401);
+	}
+
+	@Test
 	void malformedJsonIsA400ProblemWithoutInternals() {
 		MvcTestResult result = this.mvc.post()
 			.uri("/notes")

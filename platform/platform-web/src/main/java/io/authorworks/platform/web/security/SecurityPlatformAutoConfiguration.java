@@ -1,5 +1,7 @@
 package io.authorworks.platform.web.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -27,6 +30,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -58,7 +63,8 @@ public class SecurityPlatformAutoConfiguration {
 	/**
 	 * Validates tokens against the issuer's published keys. Nimbus caches the key set and
 	 * refetches it when a token names a key it has not seen, so rotated keys are picked
-	 * up without a restart.
+	 * up without a restart. Verified tokens are remembered until they expire
+	 * ({@link VerifiedTokenCache}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
@@ -66,7 +72,26 @@ public class SecurityPlatformAutoConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString()).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer().toString())));
-		return decoder;
+		return new VerifiedTokenCache(decoder, 10_000, Duration.ofMinutes(5), Clock.systemUTC());
+	}
+
+	/**
+	 * Spring Security's strict firewall, with its default rules for header and parameter
+	 * text checked without a regular expression ({@link FirewallText}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallText::isAllowed);
+		firewall.setAllowedHeaderValues(FirewallText::isAllowed);
+		firewall.setAllowedParameterNames(FirewallText::isAllowed);
+		return firewall;
+	}
+
+	@Bean
+	WebSecurityCustomizer platformHttpFirewall(HttpFirewall firewall) {
+		return (web) -> web.httpFirewall(firewall);
 	}
 
 	@Bean
