@@ -111,15 +111,9 @@ public final class ContentLoad {
 			report.dataSet(chapters);
 			say("data set: " + chapters.size() + " chapters, " + report.averageChapterWords() + " words on average");
 
-			// 4. Load phases, one after another, after one long unrecorded warm-up: on
-			// two
-			// busy cores the deployables' C2 compilers need about a minute of traffic.
-			if (!options.initialWarmup().isZero()) {
-				say("warming up: " + options.initialWarmup().toSeconds() + " s of closed-loop load, not recorded ...");
-				new LoadPhase(Options.Phase.CLOSED, publicUrl + "/api", chapters, options, 0, Map.of(), Duration.ZERO,
-						options.initialWarmup())
-					.run();
-			}
+			// 4. Load phases, one after another, after one long unrecorded warm-up that
+			// lasts until the deployables' JIT compilers have settled.
+			report.warmup(warmUp(platform, options, publicUrl + "/api", chapters));
 			// Load phases, one after another.
 			for (Options.Phase phase : options.phases()) {
 				double rate = 0;
@@ -131,10 +125,7 @@ public final class ContentLoad {
 						continue;
 					}
 				}
-				chapters.stream()
-					.map(Writers.ChapterRef::writer)
-					.distinct()
-					.forEach((w) -> w.refreshIfOlderThan(Duration.ofMinutes(4)));
+				refreshTokens(chapters);
 				String base = phase.direct ? contentService : publicUrl + "/api";
 				say(String.format(Locale.ROOT, "%s: %d connections, %d s warm-up + %d s%s ...", phase.label(),
 						options.connections(), options.warmup().toSeconds(), options.duration().toSeconds(),
@@ -165,6 +156,43 @@ public final class ContentLoad {
 	}
 
 	/**
+	 * Closed-loop load through the gateway, not recorded: {@code --initial-warmup}, then
+	 * on in rounds until no process compiled for more than {@link #SETTLED} of a round,
+	 * or {@code --max-warmup} has passed.
+	 */
+	private static Report.Warmup warmUp(Platform platform, Options options, String base,
+			List<Writers.ChapterRef> chapters) throws InterruptedException {
+		if (options.initialWarmup().isZero()) {
+			return new Report.Warmup(Duration.ZERO, false, Map.of());
+		}
+		Instant begin = Instant.now();
+		Map<String, Long> processes = processes(platform, options);
+		say("warming up: at least " + options.initialWarmup().toSeconds()
+				+ " s of closed-loop load, not recorded, then until the JIT compilers settle (at most "
+				+ options.maxWarmup().toSeconds() + " s) ...");
+		new LoadPhase(Options.Phase.CLOSED, base, chapters, options, 0, Map.of(), Duration.ZERO,
+				options.initialWarmup())
+			.run();
+		Map<String, Duration> lastRound = Map.of();
+		while (true) {
+			refreshTokens(chapters);
+			Map<String, Duration> before = JitActivity.compileTimes(processes);
+			new LoadPhase(Options.Phase.CLOSED, base, chapters, options, 0, Map.of(), Duration.ZERO, WARMUP_ROUND)
+				.run();
+			lastRound = JitActivity.between(before, JitActivity.compileTimes(processes));
+			boolean settled = !lastRound.isEmpty() && lastRound.values()
+				.stream()
+				.allMatch((spent) -> spent.toMillis() <= WARMUP_ROUND.toMillis() * SETTLED);
+			Duration elapsed = Duration.between(begin, Instant.now());
+			say(String.format(Locale.ROOT, "warming up: %d s, compile time in the last %d s: %s", elapsed.toSeconds(),
+					WARMUP_ROUND.toSeconds(), Report.compileTimes(lastRound)));
+			if (settled || elapsed.plus(WARMUP_ROUND).compareTo(options.maxWarmup()) > 0) {
+				return new Report.Warmup(elapsed, settled, lastRound);
+			}
+		}
+	}
+
+	/**
 	 * The deployables' process ids (replica 2 and up as name#n), and the load
 	 * generator's.
 	 */
@@ -179,6 +207,20 @@ public final class ContentLoad {
 		pids.put("load generator", ProcessHandle.current().pid());
 		return pids;
 	}
+
+	/** Signs writers in again whose tokens could expire during the next phase. */
+	private static void refreshTokens(List<Writers.ChapterRef> chapters) {
+		chapters.stream()
+			.map(Writers.ChapterRef::writer)
+			.distinct()
+			.forEach((w) -> w.refreshIfOlderThan(Duration.ofMinutes(4)));
+	}
+
+	/** One round of the warm-up after the initial part. */
+	private static final Duration WARMUP_ROUND = Duration.ofSeconds(20);
+
+	/** A process whose JIT compiled for at most this share of a round has settled. */
+	private static final double SETTLED = 0.05;
 
 	/**
 	 * The target read rate divided by the read share: what the fixed-rate phases send.

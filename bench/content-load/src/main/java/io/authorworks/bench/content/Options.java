@@ -22,6 +22,7 @@ import java.util.Map;
  * @param connections concurrent connections (one request in flight on each)
  * @param initialWarmup unrecorded closed-loop load through the gateway before the first
  * phase, so the deployables' JIT compilers have done their work
+ * @param maxWarmup the longest the warm-up goes on waiting for the compilers to settle
  * @param warmup load before measuring (not recorded)
  * @param duration measured load per phase
  * @param readPercent share of requests that are chapter reads; the rest are autosaves
@@ -52,12 +53,12 @@ import java.util.Map;
  * @param seed seed of the generated prose and the request mix
  */
 record Options(Path root, int writers, int chaptersPerBook, int minWords, int maxWords, int connections,
-		Duration initialWarmup, Duration warmup, Duration duration, int readPercent, int editChars, List<Phase> phases,
-		double rate, double targetRatio, Duration targetP99, Map<String, Integer> replicas, List<String> jvmOptions,
-		List<String> extraEnv, int apiRateLimit, boolean pgbench, int pgbenchClients, int pgbenchThreads,
-		int pgbenchSeconds, int pgbenchScale, String databaseHost, int databasePort, String databaseAdminDb,
-		String databaseUser, String databasePassword, String redisUrl, String amqpUrl, boolean keepDatabase,
-		Path output, long seed) {
+		Duration initialWarmup, Duration maxWarmup, Duration warmup, Duration duration, int readPercent, int editChars,
+		List<Phase> phases, double rate, double targetRatio, Duration targetP99, Map<String, Integer> replicas,
+		List<String> jvmOptions, List<String> extraEnv, int apiRateLimit, boolean pgbench, int pgbenchClients,
+		int pgbenchThreads, int pgbenchSeconds, int pgbenchScale, String databaseHost, int databasePort,
+		String databaseAdminDb, String databaseUser, String databasePassword, String redisUrl, String amqpUrl,
+		boolean keepDatabase, Path output, long seed) {
 
 	/**
 	 * The JVM options deployables get by default: the launcher's, but with the C2
@@ -113,6 +114,7 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			  --words=2000-5000         words per chapter
 			  --connections=64          concurrent connections
 			  --initial-warmup=60       seconds of unrecorded load before the first phase (JIT warm-up)
+			  --max-warmup=600          then more, in 20 s rounds, until no JVM compiles over 1 s in 20 s
 			  --warmup=10               seconds of unrecorded load before each phase
 			  --duration=30             measured seconds per phase
 			  --read-percent=80         reads; the rest are autosaves (PUT .../content with If-Match)
@@ -183,11 +185,11 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 		Options options = new Options(root, v.integer("writers", 16), v.integer("chapters", 6),
 				Integer.parseInt(words[0].strip()), Integer.parseInt(words[(words.length > 1) ? 1 : 0].strip()),
 				v.integer("connections", 64), Duration.ofSeconds(v.integer("initial-warmup", 60)),
-				Duration.ofSeconds(v.integer("warmup", 10)), Duration.ofSeconds(v.integer("duration", 30)),
-				v.integer("read-percent", 80), v.integer("edit-chars", 300), phases,
-				Double.parseDouble(v.text("rate", "0")), Double.parseDouble(v.text("target-ratio", "0.2")),
-				Duration.ofMillis(v.integer("target-p99-ms", 50)), replicas,
-				jvm.isBlank() ? List.of() : List.of(jvm.strip().split("\\s+")), v.all("env"),
+				Duration.ofSeconds(v.integer("max-warmup", 600)), Duration.ofSeconds(v.integer("warmup", 10)),
+				Duration.ofSeconds(v.integer("duration", 30)), v.integer("read-percent", 80),
+				v.integer("edit-chars", 300), phases, Double.parseDouble(v.text("rate", "0")),
+				Double.parseDouble(v.text("target-ratio", "0.2")), Duration.ofMillis(v.integer("target-p99-ms", 50)),
+				replicas, jvm.isBlank() ? List.of() : List.of(jvm.strip().split("\\s+")), v.all("env"),
 				v.integer("api-rate-limit", 1_000_000), Boolean.parseBoolean(v.text("pgbench", "true")),
 				v.integer("pgbench-clients", 64), v.integer("pgbench-threads", 2), v.integer("pgbench-seconds", 30),
 				v.integer("pgbench-scale", 10), v.text("db-host", "127.0.0.1"), v.integer("db-port", 5432),
@@ -212,6 +214,8 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 		require(!this.warmup.isNegative() && this.warmup.toSeconds() <= 600, "--warmup must be 0..600 s");
 		require(!this.initialWarmup.isNegative() && this.initialWarmup.toSeconds() <= 600,
 				"--initial-warmup must be 0..600 s");
+		require(this.maxWarmup.compareTo(this.initialWarmup) >= 0 && this.maxWarmup.toSeconds() <= 1800,
+				"--max-warmup must be --initial-warmup..1800 s");
 		require(this.readPercent >= 0 && this.readPercent <= 100, "--read-percent must be 0..100");
 		require(this.pgbenchSeconds >= 1 && this.pgbenchSeconds <= 3600, "--pgbench-seconds must be 1..3600");
 		require(!this.phases.isEmpty(), "--phases must name at least one phase");

@@ -1,6 +1,7 @@
 package io.authorworks.bench.content;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class Report {
 	private long averageChars;
 
 	private final List<LoadPhase.Result> phases = new ArrayList<>();
+
+	private Warmup warmup = new Warmup(Duration.ZERO, false, Map.of());
 
 	private final Map<Options.Phase, String> skipped = new LinkedHashMap<>();
 
@@ -72,6 +75,10 @@ final class Report {
 
 	long averageChapterWords() {
 		return this.averageWords;
+	}
+
+	void warmup(Warmup warmup) {
+		this.warmup = warmup;
 	}
 
 	void phase(LoadPhase.Result result) {
@@ -177,11 +184,15 @@ final class Report {
 				"Mix: %d %% `GET /api/content/books/{bid}/chapters/{cid}`, %d %% `PUT …/content` with `If-Match` "
 						+ "(the whole chapter with a ~%d-character edit); on 412 the worker reads the chapter again "
 						+ "(counted apart). %d connections (JDK HttpClient, HTTP/1.1, keep-alive); %d s of unrecorded "
-						+ "load through the gateway first (JIT warm-up), then per phase %d s warm-up and %d s "
-						+ "measured.\n\n",
+						+ "load through the gateway first (JIT warm-up: %s; compile time in its last %s), then per "
+						+ "phase %d s warm-up and %d s measured.\n\n",
 				this.options.readPercent(), 100 - this.options.readPercent(), this.options.editChars(),
-				this.options.connections(), this.options.initialWarmup().toSeconds(), this.options.warmup().toSeconds(),
-				this.options.duration().toSeconds()));
+				this.options.connections(), this.warmup.elapsed().toSeconds(),
+				this.warmup.settled() ? "the compilers settled"
+						: "**the compilers had not settled**, so CPU per request includes JIT work",
+				this.warmup.lastRound().isEmpty() ? "round: not read"
+						: "20 s: " + compileTimes(this.warmup.lastRound()),
+				this.options.warmup().toSeconds(), this.options.duration().toSeconds()));
 		md.append("| phase | to | scheduled req/s | reads/s | writes/s | read p50 | p90 | p99 | p99.9 | max ")
 			.append("| write p50 | p90 | p99 | max | 412 | errors | load before → after |\n");
 		md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -274,6 +285,25 @@ final class Report {
 			.forEach((name) -> line
 				.append(String.format(Locale.ROOT, " %s %.0f µs,", name, r.cpuMicrosPerRequest(name))));
 		return line.substring(0, line.length() - 1);
+	}
+
+	/** "api-gateway 0.4 s, content-service 0.2 s". */
+	static String compileTimes(Map<String, Duration> times) {
+		StringBuilder out = new StringBuilder();
+		times.forEach((name, time) -> out.append((out.isEmpty()) ? "" : ", ")
+			.append(name)
+			.append(String.format(Locale.ROOT, " %.1f s", time.toMillis() / 1000.0)));
+		return out.isEmpty() ? "none read" : out.toString();
+	}
+
+	/**
+	 * How the warm-up went.
+	 *
+	 * @param elapsed how long it took
+	 * @param settled whether it ended because every JIT compiler had settled
+	 * @param lastRound compile time of each process in the last round
+	 */
+	record Warmup(Duration elapsed, boolean settled, Map<String, Duration> lastRound) {
 	}
 
 	private static void row(StringBuilder md, String key, String value) {
