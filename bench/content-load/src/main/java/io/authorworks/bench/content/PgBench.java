@@ -85,8 +85,11 @@ final class PgBench {
 				.filter((line) -> !line.startsWith("pgbench (") && !line.isBlank())
 				.reduce((a, b) -> a + "\n" + b)
 				.orElse("");
-			return new Result(String.join(" ", select.subList(0, select.size() - 1)) + " <scratch database>",
-					Double.parseDouble(tps.group(1)),
+			// The program by name: where it was found on this machine says nothing about
+			// the run.
+			List<String> shown = new ArrayList<>(select.subList(0, select.size() - 1));
+			shown.set(0, Path.of(shown.getFirst()).getFileName().toString());
+			return new Result(String.join(" ", shown) + " <scratch database>", Double.parseDouble(tps.group(1)),
 					latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN, summary, loadBefore, loadAfter);
 		}
 		finally {
