@@ -19,6 +19,14 @@ public record GenerationResult(String text, StopReason stopReason, Usage usage, 
 	/** The label the UI shows beside anything the offline generator wrote. */
 	public static final String OFFLINE_NOTICE = "Offline draft: written without an AI model, from story templates and your own text.";
 
+	/**
+	 * What the UI shows when the offline generator wrote nothing: it works from the
+	 * author's own prose and had too little of it.
+	 */
+	public static final String OFFLINE_TOO_LITTLE_TEXT = "Offline writer: nothing written. Without an AI model it works "
+			+ "from your own prose; select or write a few more sentences (or add a sample passage to the style guide) "
+			+ "and try again.";
+
 	public static GenerationResult online(String text, StopReason stopReason, Usage usage, String provider,
 			String model) {
 		return new GenerationResult(text, stopReason, usage, provider, model, false, null);

@@ -57,7 +57,7 @@ public final class OfflineGenerator implements TextGenerator {
 		}
 		Usage usage = new Usage(this.estimator.estimate(request.promptText()), this.estimator.estimate(text), true);
 		return new GenerationResult(streamed.toString(), StopReason.END_TURN, usage, PROVIDER, MODEL, true,
-				GenerationResult.OFFLINE_NOTICE);
+				text.isBlank() ? GenerationResult.OFFLINE_TOO_LITTLE_TEXT : GenerationResult.OFFLINE_NOTICE);
 	}
 
 	/** The full text for a request; deterministic for the same task and seed. */

@@ -21,6 +21,7 @@ import io.authorworks.content.ai.story.ChapterPlan;
 import io.authorworks.content.ai.story.Outline;
 import io.authorworks.content.ai.story.StoryBible;
 import io.authorworks.content.ai.story.StoryCharacter;
+import io.authorworks.content.ai.story.StyleGuide;
 import io.authorworks.content.ai.story.Texts;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,18 @@ class OfflineGeneratorTests {
 		assertThat(sink.text()).isEqualTo(result.text());
 		assertThat(sink.deltas).hasSize(Texts.wordCount(result.text()));
 		assertThat(result.usage().estimated()).isTrue();
+	}
+
+	@Test
+	void saysWhyWhenItHadTooLittleOfTheAuthorsTextToContinue() {
+		StoryBible noSample = new StoryBible("The Lamp Room", "", "", List.of(), "", StyleGuide.DEFAULT, List.of(),
+				List.of(), List.of(), "");
+		GenerationResult result = run(
+				new GenerationTask.SelectionEdit(Step.CONTINUE, "", "Mara climbed the stair.", "", "", noSample), 1,
+				new RecordingSink());
+
+		assertThat(result.text()).isEmpty();
+		assertThat(result.notice()).isEqualTo(GenerationResult.OFFLINE_TOO_LITTLE_TEXT);
 	}
 
 	@Test
