@@ -15,6 +15,7 @@ import io.authorworks.launcher.PlatformEndpoints;
 import io.authorworks.launcher.engine.DatabaseEndpoint;
 import io.authorworks.launcher.engine.EmbeddedMailServer;
 import io.authorworks.launcher.engine.ReceivedMail;
+import io.authorworks.platform.test.RealInfrastructure;
 
 /**
  * One started platform shared by every end-to-end test in this JVM: the packaged
@@ -63,8 +64,9 @@ final class RunningPlatform {
 				.dataDirectory(data)
 				.freePorts()
 				.externalDatabase(ADMIN.withDatabase(database))
-				.externalRedis("redis://127.0.0.1:6379")
-				.externalAmqp("amqp://guest:guest@127.0.0.1:5672")
+				// TEST_REDIS_URL and TEST_RABBITMQ_URL, as for the integration tests.
+				.externalRedis(RealInfrastructure.redisUrl())
+				.externalAmqp(RealInfrastructure.rabbitUrl())
 				.deployables("user-service", "content-service", "content-worker", "api-gateway")
 				.replicas("user-service", 2)
 				.replicas("api-gateway", 2)
