@@ -358,8 +358,7 @@ public final class Platform implements AutoCloseable {
 			Ports.requireFree(port(MAILBOX), "mailbox page");
 		}
 		String adminPassword = secrets.get("POSTGRES_ADMIN_PASSWORD");
-		// Not closed with try-with-resources: close() would wait for an engine that
-		// hangs.
+		// Not try-with-resources: its close() would wait for an engine that hangs.
 		ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory());
 		try {
 			Future<DatabaseEndpoint> database = pool.submit(() -> {

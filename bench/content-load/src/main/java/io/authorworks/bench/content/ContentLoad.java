@@ -163,7 +163,7 @@ public final class ContentLoad {
 	private static Report.Warmup warmUp(Platform platform, Options options, String base,
 			List<Writers.ChapterRef> chapters) throws InterruptedException {
 		if (options.initialWarmup().isZero()) {
-			return new Report.Warmup(Duration.ZERO, false, Map.of());
+			return new Report.Warmup(Duration.ZERO, false, WARMUP_ROUND, Map.of());
 		}
 		Instant begin = Instant.now();
 		Map<String, Long> processes = processes(platform, options);
@@ -173,13 +173,12 @@ public final class ContentLoad {
 		new LoadPhase(Options.Phase.CLOSED, base, chapters, options, 0, Map.of(), Duration.ZERO,
 				options.initialWarmup())
 			.run();
-		Map<String, Duration> lastRound = Map.of();
 		while (true) {
 			refreshTokens(chapters);
 			Map<String, Duration> before = JitActivity.compileTimes(processes);
 			new LoadPhase(Options.Phase.CLOSED, base, chapters, options, 0, Map.of(), Duration.ZERO, WARMUP_ROUND)
 				.run();
-			lastRound = JitActivity.between(before, JitActivity.compileTimes(processes));
+			Map<String, Duration> lastRound = JitActivity.between(before, JitActivity.compileTimes(processes));
 			boolean settled = !lastRound.isEmpty() && lastRound.values()
 				.stream()
 				.allMatch((spent) -> spent.toMillis() <= WARMUP_ROUND.toMillis() * SETTLED);
@@ -187,7 +186,7 @@ public final class ContentLoad {
 			say(String.format(Locale.ROOT, "warming up: %d s, compile time in the last %d s: %s", elapsed.toSeconds(),
 					WARMUP_ROUND.toSeconds(), Report.compileTimes(lastRound)));
 			if (settled || elapsed.plus(WARMUP_ROUND).compareTo(options.maxWarmup()) > 0) {
-				return new Report.Warmup(elapsed, settled, lastRound);
+				return new Report.Warmup(elapsed, settled, WARMUP_ROUND, lastRound);
 			}
 		}
 	}

@@ -35,7 +35,7 @@ final class Report {
 
 	private final List<LoadPhase.Result> phases = new ArrayList<>();
 
-	private Warmup warmup = new Warmup(Duration.ZERO, false, Map.of());
+	private Warmup warmup = new Warmup(Duration.ZERO, false, Duration.ZERO, Map.of());
 
 	private final Map<Options.Phase, String> skipped = new LinkedHashMap<>();
 
@@ -191,7 +191,7 @@ final class Report {
 				this.warmup.settled() ? "the compilers settled"
 						: "**the compilers had not settled**, so CPU per request includes JIT work",
 				this.warmup.lastRound().isEmpty() ? "round: not read"
-						: "20 s: " + compileTimes(this.warmup.lastRound()),
+						: this.warmup.round().toSeconds() + " s: " + compileTimes(this.warmup.lastRound()),
 				this.options.warmup().toSeconds(), this.options.duration().toSeconds()));
 		md.append("| phase | to | scheduled req/s | reads/s | writes/s | read p50 | p90 | p99 | p99.9 | max ")
 			.append("| write p50 | p90 | p99 | max | 412 | errors | load before → after |\n");
@@ -301,9 +301,10 @@ final class Report {
 	 *
 	 * @param elapsed how long it took
 	 * @param settled whether it ended because every JIT compiler had settled
+	 * @param round how long each round after the initial part was
 	 * @param lastRound compile time of each process in the last round
 	 */
-	record Warmup(Duration elapsed, boolean settled, Map<String, Duration> lastRound) {
+	record Warmup(Duration elapsed, boolean settled, Duration round, Map<String, Duration> lastRound) {
 	}
 
 	private static void row(StringBuilder md, String key, String value) {

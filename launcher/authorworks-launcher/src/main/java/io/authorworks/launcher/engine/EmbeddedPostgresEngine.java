@@ -57,9 +57,8 @@ public final class EmbeddedPostgresEngine implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setConnectConfig("password", adminPassword)
-				// Bounds the readiness check's reads: a port taken by something that is
-				// not
-				// PostgreSQL then fails the start instead of hanging it.
+				// Bounds the readiness check's reads: a port taken by something other
+				// than PostgreSQL then fails the start instead of hanging it.
 				.setConnectConfig("connectTimeout", "10")
 				.setConnectConfig("socketTimeout", "30")
 				.setDataDirectoryCustomizer((dir) -> {

@@ -20,6 +20,7 @@ import io.authorworks.content.book.Books;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.series.SeriesCatalog;
+import io.authorworks.content.store.BibleInheritance;
 import io.authorworks.content.support.Checks;
 import io.authorworks.platform.core.ETags;
 import io.authorworks.content.support.PgArrays;
@@ -313,9 +314,9 @@ class StoryBibles {
 	}
 
 	private static void requireUniqueName(List<BibleView.Entry> entries, String name, @Nullable UUID except) {
-		String key = BibleMerge.key(name);
+		String key = BibleInheritance.nameKey(name);
 		boolean taken = entries.stream()
-			.anyMatch((e) -> !e.id().equals(except) && BibleMerge.key(e.name()).equals(key));
+			.anyMatch((e) -> !e.id().equals(except) && BibleInheritance.nameKey(e.name()).equals(key));
 		if (taken) {
 			throw new ConflictException(ProblemType.CONFLICT,
 					"This collection already has an entry called '" + name + "'.");

@@ -2,16 +2,14 @@ package io.authorworks.content.store;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.authorworks.content.ai.story.ChapterOutline;
 import io.authorworks.content.ai.story.Location;
@@ -25,6 +23,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.authorworks.content.store.BibleInheritance.pick;
 
 /**
  * Reads a book's story bible and outline as the AI library's records, for quotes and
@@ -47,10 +47,8 @@ public class StoryTables {
 
 	/**
 	 * The bible the book is written from, with its title and genres: the book's own bible
-	 * over its series' bible when it belongs to one, merged as readers of the bible see
-	 * it (a prose field the book fills in replaces the series' value; a book entry named
-	 * as a series entry takes its place, see {@link #nameKey}); defaults where nothing is
-	 * written.
+	 * over its series' bible when it belongs to one ({@link BibleInheritance}), defaults
+	 * where nothing is written.
 	 */
 	public StoryBible bible(UUID bookId) {
 		Book book = book(bookId);
@@ -79,11 +77,23 @@ public class StoryTables {
 	}
 
 	/**
-	 * The key under which bible entries of one kind are the same entry: the name without
-	 * surrounding space, in Unicode compatibility form, in lower case.
+	 * The keys ({@link #entryKey}) of the entries in the bible of the book's series; none
+	 * when the book is in no series.
 	 */
-	public static String nameKey(String name) {
-		return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	public Set<String> seriesEntryKeys(UUID bookId) {
+		UUID series = book(bookId).seriesId();
+		if (series == null) {
+			return Set.of();
+		}
+		return written("series_id", series).entries().stream().map(Entry::key).collect(Collectors.toSet());
+	}
+
+	/**
+	 * What makes two bible entries the same entry: their kind ({@code character},
+	 * {@code location}, {@code lore}, {@code note}) and {@link BibleInheritance#nameKey}.
+	 */
+	public static String entryKey(String kind, String name) {
+		return kind + ":" + BibleInheritance.nameKey(name);
 	}
 
 	/** The bible a book or series has written, empty when it has none. */
@@ -158,7 +168,7 @@ public class StoryTables {
 			List<String> traits, @Nullable String arc) {
 
 		String key() {
-			return this.kind + ":" + nameKey(this.name);
+			return entryKey(this.kind, this.name);
 		}
 
 	}
@@ -173,18 +183,10 @@ public class StoryTables {
 			Fields fields = new Fields(b.id(), pick(b.premise(), s.premise()), pick(b.synopsis(), s.synopsis()),
 					pick(b.pointOfView(), s.pointOfView()), pick(b.tense(), s.tense()), pick(b.voice(), s.voice()),
 					pick(b.samplePassage(), s.samplePassage()));
-			Map<String, Entry> byKey = new LinkedHashMap<>();
-			// A book entry keeps the place of the series entry it replaces.
-			this.entries.forEach((entry) -> byKey.put(entry.key(), entry));
-			book.entries().forEach((entry) -> byKey.put(entry.key(), entry));
-			List<Entry> entries = new ArrayList<>(byKey.values());
+			List<Entry> entries = new ArrayList<>(BibleInheritance.overlay(this.entries, book.entries(), Entry::key));
 			// Kinds stay together, series entries first within each.
 			entries.sort(Comparator.comparing(Entry::kind));
 			return new Written(fields, List.copyOf(entries));
-		}
-
-		private static @Nullable String pick(@Nullable String book, @Nullable String series) {
-			return (book != null && !book.isBlank()) ? book : series;
 		}
 
 	}

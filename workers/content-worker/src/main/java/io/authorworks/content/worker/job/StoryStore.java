@@ -3,6 +3,7 @@ package io.authorworks.content.worker.job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.authorworks.content.ai.GenerationResult;
@@ -86,27 +87,26 @@ class StoryStore {
 			.param("book", bookId)
 			.query(UUID.class)
 			.single();
+		Set<String> inherited = this.tables.seriesEntryKeys(bookId);
 		for (BibleEntry entry : generated.entries()) {
 			String kind = switch (entry) {
 				case StoryCharacter ignored -> "character";
 				case Location ignored -> "location";
 				case LoreItem ignored -> "lore";
 			};
+			if (inherited.contains(StoryTables.entryKey(kind, entry.name()))) {
+				continue;
+			}
 			StoryCharacter character = (entry instanceof StoryCharacter c) ? c : null;
 			this.jdbc
 				.sql("""
 						insert into bible_entries (id, bible_id, kind, position, name, aliases, role, description, traits,
 						    arc)
-						select :id, :bible, :kind,
+						values (:id, :bible, :kind,
 						    (select coalesce(max(position), 0) + 1 from bible_entries where bible_id = :bible and kind = :kind),
-						    :name, :aliases, :role, :description, :traits, :arc
-						where not exists (
-						    select 1 from books k join bibles s on s.series_id = k.series_id
-						    join bible_entries e on e.bible_id = s.id
-						    where k.id = :book and e.kind = :kind and lower(e.name) = lower(:name))
+						    :name, :aliases, :role, :description, :traits, :arc)
 						on conflict (bible_id, kind, lower(name)) do nothing
 						""")
-				.param("book", bookId)
 				.param("id", Ids.newId())
 				.param("bible", bibleId)
 				.param("kind", kind)
