@@ -44,6 +44,8 @@ final class FakeService implements AutoCloseable {
 
 	private final AtomicInteger refreshes = new AtomicInteger();
 
+	private final ConcurrentLinkedDeque<StreamEnd> streamEnds = new ConcurrentLinkedDeque<>();
+
 	volatile String nonce = "";
 
 	volatile int accessTokenSeconds = 3600;
@@ -93,6 +95,10 @@ final class FakeService implements AutoCloseable {
 		if (path.contains("/slow")) {
 			sleep(Duration.ofSeconds(3));
 		}
+		if (path.endsWith("/events")) {
+			events(exchange, request);
+			return;
+		}
 		switch (path) {
 			case "/oauth2/token" -> json(exchange, 200, tokens(form(request.body())));
 			case "/userinfo" -> json(exchange, 200,
@@ -124,6 +130,47 @@ final class FakeService implements AutoCloseable {
 							Duration.ofMinutes(10)));
 		}
 		return tokens;
+	}
+
+	/**
+	 * How the server-sent event stream of a request ended: whether the caller went away
+	 * before the last event, and after how many events.
+	 */
+	Optional<StreamEnd> streamEnd(String query) {
+		return this.streamEnds.stream().filter((end) -> query.equals(end.query())).findFirst();
+	}
+
+	/**
+	 * Sends an event every 50 ms, as a slow model's answer would stream: {@code count}
+	 * events (the query parameter), 400 unless it says otherwise.
+	 */
+	private void events(HttpExchange exchange, Received request) {
+		int count = form(String.valueOf(request.query())).entrySet()
+			.stream()
+			.filter((parameter) -> parameter.getKey().equals("count"))
+			.mapToInt((parameter) -> Integer.parseInt(parameter.getValue()))
+			.findFirst()
+			.orElse(400);
+		int sent = 0;
+		boolean callerLeft = false;
+		try {
+			exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			for (; sent < count; sent++) {
+				out.write(("event: token\ndata: " + sent + "\n\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				sleep(Duration.ofMillis(50));
+			}
+			out.close();
+		}
+		catch (IOException ex) {
+			callerLeft = true;
+		}
+		finally {
+			exchange.close();
+			this.streamEnds.add(new StreamEnd(String.valueOf(request.query()), callerLeft, sent));
+		}
 	}
 
 	static Map<String, String> form(String body) {
@@ -159,6 +206,10 @@ final class FakeService implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	record StreamEnd(String query, boolean callerLeft, int eventsSent) {
+
 	}
 
 	/** A request as the service received it; header names in lower case. */

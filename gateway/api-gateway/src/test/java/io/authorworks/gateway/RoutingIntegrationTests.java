@@ -1,9 +1,15 @@
 package io.authorworks.gateway;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -164,6 +170,46 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
+	void aStreamTheCallerLeavesIsEndedAtTheService() throws Exception {
+		// Closing an AI answer's stream is how the editor cancels it: the service must
+		// see
+		// the caller go, so it stops the provider call, rather than the gateway reading
+		// on.
+		String marker = "marker=" + UUID.randomUUID();
+		HttpResponse<InputStream> response = client().send(
+				request("/api/storage/events?" + marker).header("Authorization", bearer()[1]).GET().build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		try (BufferedReader events = new BufferedReader(
+				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			assertThat(events.readLine()).isEqualTo("event: token");
+			assertThat(events.readLine()).isEqualTo("data: 0");
+		}
+
+		FakeService.StreamEnd end = streamEnd(marker, Duration.ofSeconds(10))
+			.orElseThrow(() -> new AssertionError("the service still streams 10 s after the caller left"));
+		assertThat(end.callerLeft()).isTrue();
+		assertThat(end.eventsSent()).isLessThan(250);
+	}
+
+	@Test
+	void aStreamIsRelayedWholePastTheServicesTimeout() {
+		// 30 events take 1.5 s; the service's timeout (500 ms) applies until the answer
+		// starts.
+		String marker = "count=30&marker=" + UUID.randomUUID();
+		HttpResponse<String> response = get("/api/storage/events?" + marker, bearer());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("event: token\ndata: 0\n\n").endsWith("data: 29\n\n");
+		assertThat(streamEnd(marker, Duration.ofSeconds(5))).hasValueSatisfying((end) -> {
+			assertThat(end.callerLeft()).isFalse();
+			assertThat(end.eventsSent()).isEqualTo(30);
+		});
+	}
+
+	@Test
 	void eachServicesApiDocumentIsServedThroughTheGateway() {
 		HttpResponse<String> response = get("/api-docs/users");
 
@@ -179,6 +225,20 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("https://authorworks.dev/problems/not-found");
+	}
+
+	private static Optional<FakeService.StreamEnd> streamEnd(String query, Duration wait) {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (TestServices.STORAGE.streamEnd(query).isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return TestServices.STORAGE.streamEnd(query);
 	}
 
 	static String[] bearer() {
