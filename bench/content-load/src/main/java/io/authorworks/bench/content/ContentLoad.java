@@ -116,6 +116,11 @@ public final class ContentLoad {
 			report.warmup(warmUp(platform, options, publicUrl + "/api", chapters));
 			// Load phases, one after another.
 			for (Options.Phase phase : options.phases()) {
+				if (phase == Options.Phase.SLO) {
+					refreshTokens(chapters);
+					report.slo(searchWithinTarget(platform, options, report, publicUrl + "/api", chapters));
+					continue;
+				}
 				double rate = 0;
 				if (phase.fixedRate) {
 					rate = fixedRate(options, report);
@@ -214,6 +219,56 @@ public final class ContentLoad {
 			.distinct()
 			.forEach((w) -> w.refreshIfOlderThan(Duration.ofMinutes(4)));
 	}
+
+	/**
+	 * Fixed-rate steps through the gateway, bisecting for the highest request rate whose
+	 * reads keep the p99 target with nothing unsent and no errors. It starts just below
+	 * the closed loop's capacity (or at the target when no closed phase ran), halves on a
+	 * miss until one step keeps the target, then narrows the gap to within 10 %.
+	 */
+	private static Report.Slo searchWithinTarget(Platform platform, Options options, Report report, String base,
+			List<Writers.ChapterRef> chapters) throws InterruptedException {
+		double rate = report.closedGatewayRequestRate() * 0.9;
+		if (rate <= 0) {
+			rate = fixedRate(options, report);
+		}
+		if (rate <= 0) {
+			rate = 100;
+		}
+		double kept = 0;
+		double missed = Double.NaN;
+		List<LoadPhase.Result> steps = new ArrayList<>();
+		for (int step = 1; step <= SLO_STEPS; step++) {
+			refreshTokens(chapters);
+			say(String.format(Locale.ROOT, "slo step %d: %d s warm-up + %d s at %.0f requests/s ...", step,
+					options.warmup().toSeconds(), options.duration().toSeconds(), rate));
+			LoadPhase.Result result = new LoadPhase(Options.Phase.SLO, base, chapters, options, rate,
+					processes(platform, options))
+				.run();
+			report.phase(result);
+			say(Report.oneLine(result));
+			steps.add(result);
+			if (report.keepsTarget(result)) {
+				kept = Math.max(kept, rate);
+				if (Double.isNaN(missed)) {
+					break;
+				}
+			}
+			else {
+				missed = Double.isNaN(missed) ? rate : Math.min(missed, rate);
+			}
+			if (kept > 0 && (missed - kept) / missed <= 0.1) {
+				break;
+			}
+			rate = (kept > 0) ? (kept + missed) / 2 : rate / 2;
+		}
+		return new Report.Slo(kept, missed, steps);
+	}
+
+	/**
+	 * At most this many fixed-rate steps in the search for the rate within the target.
+	 */
+	private static final int SLO_STEPS = 6;
 
 	/** One round of the warm-up after the initial part. */
 	private static final Duration WARMUP_ROUND = Duration.ofSeconds(20);

@@ -81,7 +81,12 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 		/** Closed loop straight to the content-service, to see the gateway's share. */
 		DIRECT_CLOSED(false, true),
 		/** Fixed rate straight to the content-service. */
-		DIRECT_FIXED(true, true);
+		DIRECT_FIXED(true, true),
+		/**
+		 * Fixed-rate steps through the gateway that search for the highest rate whose
+		 * reads keep the p99 target.
+		 */
+		SLO(true, false);
 
 		final boolean fixedRate;
 
@@ -119,7 +124,8 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			  --duration=30             measured seconds per phase
 			  --read-percent=80         reads; the rest are autosaves (PUT .../content with If-Match)
 			  --edit-chars=300          size of the edit in each autosave
-			  --phases=closed,fixed     of closed, fixed, direct-closed, direct-fixed
+			  --phases=closed,fixed,slo of closed, fixed, slo, direct-closed, direct-fixed
+			                            (slo: fixed-rate steps that find the highest rate within the p99 target)
 			  --rate=0                  requests/s of fixed phases; 0 = the target read rate / read share
 			  --target-ratio=0.2        reads must reach this share of pgbench's TPS
 			  --target-p99-ms=50        with at most this p99
@@ -178,7 +184,7 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			}
 		}
 		String jvm = v.text("jvm-options", String.join(" ", DEFAULT_JVM_OPTIONS));
-		List<Phase> phases = Arrays.stream(v.text("phases", "closed,fixed").split(","))
+		List<Phase> phases = Arrays.stream(v.text("phases", "closed,fixed,slo").split(","))
 			.filter((p) -> !p.isBlank())
 			.map(Phase::of)
 			.toList();

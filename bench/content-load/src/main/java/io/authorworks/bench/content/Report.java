@@ -39,6 +39,8 @@ final class Report {
 
 	private final Map<Options.Phase, String> skipped = new LinkedHashMap<>();
 
+	private Slo slo;
+
 	Report(Options options, LocalDateTime startedAt) {
 		this.options = options;
 		this.startedAt = startedAt;
@@ -85,6 +87,28 @@ final class Report {
 		this.phases.add(result);
 	}
 
+	void slo(Slo slo) {
+		this.slo = slo;
+	}
+
+	/**
+	 * Requests/s (reads, writes, re-reads) of the closed-loop gateway phase; 0 if none
+	 * ran.
+	 */
+	double closedGatewayRequestRate() {
+		LoadPhase.Result closed = find(Options.Phase.CLOSED);
+		return (closed != null) ? closed.requests() / closed.seconds() : 0;
+	}
+
+	/**
+	 * Whether a fixed-rate step kept the latency target: read p99 within it, every
+	 * scheduled request sent, no errors.
+	 */
+	boolean keepsTarget(LoadPhase.Result result) {
+		return millis(result.reads().getValueAtPercentile(99)) <= this.options.targetP99().toMillis()
+				&& result.unsent() == 0 && result.errors() == 0;
+	}
+
 	void skipped(Options.Phase phase, String why) {
 		this.skipped.put(phase, why);
 	}
@@ -122,6 +146,12 @@ final class Report {
 				this.options.targetP99().toMillis(),
 				clean ? ", no errors" : ", " + judged.errors() + " errors, " + judged.unsent() + " not sent");
 		return ((rateOk && p99Ok && clean) ? "PASS" : "FAIL") + " — " + why;
+	}
+
+	private static String label(LoadPhase.Result r) {
+		return (r.phase() == Options.Phase.SLO)
+				? String.format(Locale.ROOT, "%s @ %.0f req/s", r.phase().label(), r.scheduledRate())
+				: r.phase().label();
 	}
 
 	private LoadPhase.Result find(Options.Phase phase) {
@@ -199,7 +229,8 @@ final class Report {
 		for (LoadPhase.Result r : this.phases) {
 			md.append(String.format(Locale.ROOT,
 					"| %s | %s | %s | **%.0f** | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %d | %d | %s → %s |\n",
-					r.phase().fixedRate ? "fixed rate" : "closed loop",
+					(r.phase() == Options.Phase.SLO) ? "fixed rate (slo search)"
+							: r.phase().fixedRate ? "fixed rate" : "closed loop",
 					r.phase().direct ? "content-service" : "gateway",
 					r.phase().fixedRate ? String.format(Locale.ROOT, "%.0f", r.scheduledRate()) : "—",
 					r.readsPerSecond(), r.writesPerSecond(), ms(r.reads(), 50), ms(r.reads(), 90), ms(r.reads(), 99),
@@ -221,16 +252,21 @@ final class Report {
 		if (this.pgbench != null && !this.phases.isEmpty()) {
 			md.append("### Ratio to pgbench\n\n| phase | reads/s | reads / pgbench TPS |\n|---|---:|---:|\n");
 			for (LoadPhase.Result r : this.phases) {
-				md.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f |\n", r.phase().label(), r.readsPerSecond(),
+				md.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f |\n", label(r), r.readsPerSecond(),
 						r.readsPerSecond() / this.pgbench.tps()));
 			}
 			md.append(String.format(Locale.ROOT, "| target | %.0f | %.3f |\n\n", targetReads(),
 					this.options.targetRatio()));
 		}
 
+		if (this.slo != null) {
+			md.append("### Highest rate within the latency target\n\n");
+			md.append(this.slo.summary(this.options, pgbenchTps())).append("\n\n");
+		}
+
 		md.append("### Outcomes by status (measured window)\n\n");
 		for (LoadPhase.Result r : this.phases) {
-			md.append("- ").append(r.phase().label()).append(": ");
+			md.append("- ").append(label(r)).append(": ");
 			List<String> parts = new ArrayList<>();
 			r.outcomes().forEach((key, count) -> parts.add("`" + key + "` " + count));
 			md.append(String.join(", ", parts));
@@ -252,7 +288,7 @@ final class Report {
 		names.forEach((n) -> md.append("---:|"));
 		md.append('\n');
 		for (LoadPhase.Result r : this.phases) {
-			md.append("| ").append(r.phase().label()).append(" |");
+			md.append("| ").append(label(r)).append(" |");
 			names.forEach((n) -> md.append(String.format(Locale.ROOT, " %.0f µs |", r.cpuMicrosPerRequest(n))));
 			md.append('\n');
 		}
@@ -261,7 +297,7 @@ final class Report {
 		for (LoadPhase.Result r : this.phases) {
 			if (r.phase().fixedRate) {
 				md.append(String.format(Locale.ROOT, "- %s: reads p50 %s, p99 %s ms; writes p50 %s, p99 %s ms\n",
-						r.phase().label(), ms(r.readService(), 50), ms(r.readService(), 99), ms(r.writeService(), 50),
+						label(r), ms(r.readService(), 50), ms(r.readService(), 99), ms(r.writeService(), 50),
 						ms(r.writeService(), 99)));
 			}
 		}
@@ -294,6 +330,39 @@ final class Report {
 			.append(name)
 			.append(String.format(Locale.ROOT, " %.1f s", time.toMillis() / 1000.0)));
 		return out.isEmpty() ? "none read" : out.toString();
+	}
+
+	/**
+	 * The outcome of the search for the highest fixed rate that keeps the p99 target.
+	 *
+	 * @param kept the highest request rate that kept it (0 if none did)
+	 * @param missed the lowest rate that missed it (NaN if none did)
+	 * @param steps the steps, in the order run
+	 */
+	record Slo(double kept, double missed, List<LoadPhase.Result> steps) {
+
+		String summary(Options options, double pgbenchTps) {
+			long p99 = options.targetP99().toMillis();
+			if (this.kept <= 0) {
+				return String.format(Locale.ROOT,
+						"No step kept reads' p99 within %d ms, down to %.0f requests/s (%d steps).", p99, this.missed,
+						this.steps.size());
+			}
+			LoadPhase.Result best = this.steps.stream()
+				.filter((r) -> r.scheduledRate() == this.kept)
+				.findFirst()
+				.orElseThrow();
+			String ratio = (pgbenchTps > 0) ? String.format(Locale.ROOT, " = **%.3f × pgbench's TPS** (target %.2f)",
+					best.readsPerSecond() / pgbenchTps, options.targetRatio()) : "";
+			String above = Double.isNaN(this.missed) ? "the search started there and kept it"
+					: String.format(Locale.ROOT, "%.0f requests/s missed it", this.missed);
+			return String.format(Locale.ROOT,
+					"**%.0f reads/s** (%.0f requests/s with the writes) kept reads' p99 within %d ms (p99 %s ms, "
+							+ "nothing unsent, no errors)%s; %s. %d steps of %d s.",
+					best.readsPerSecond(), this.kept, p99, ms(best.reads(), 99), ratio, above, this.steps.size(),
+					options.duration().toSeconds());
+		}
+
 	}
 
 	/**
