@@ -36,7 +36,7 @@ final class FakeService implements AutoCloseable {
 
 	private final String name;
 
-	private final HttpServer server;
+	private volatile HttpServer server;
 
 	private final TestIssuer issuer;
 
@@ -53,15 +53,31 @@ final class FakeService implements AutoCloseable {
 	FakeService(String name, TestIssuer issuer) {
 		this.name = name;
 		this.issuer = issuer;
+		this.server = listen(0);
+	}
+
+	private HttpServer listen(int port) {
+		HttpServer server;
 		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.createContext("/", this::handle);
+		server.start();
+		return server;
+	}
+
+	/**
+	 * Stops and starts again on the same port, as a redeployed service does: every
+	 * connection a client kept open to it is closed.
+	 */
+	void restart() {
+		int port = this.server.getAddress().getPort();
+		this.server.stop(0);
+		this.server = listen(port);
 	}
 
 	String url() {
@@ -164,13 +180,14 @@ final class FakeService implements AutoCloseable {
 			}
 			out.close();
 		}
-		catch (IOException ex) {
-			callerLeft = true;
+		catch (IOException | RuntimeException ex) {
+			callerLeft = ex instanceof IOException;
+			if (!callerLeft) {
+				System.err.println("the event stream " + request.query() + " failed: " + ex);
+			}
 		}
-		finally {
-			exchange.close();
-			this.streamEnds.add(new StreamEnd(String.valueOf(request.query()), callerLeft, sent));
-		}
+		this.streamEnds.add(new StreamEnd(String.valueOf(request.query()), callerLeft, sent));
+		exchange.close();
 	}
 
 	static Map<String, String> form(String body) {

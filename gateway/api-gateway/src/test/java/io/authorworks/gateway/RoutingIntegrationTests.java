@@ -210,6 +210,22 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
+	void aReadOnAConnectionTheServiceClosedIsSentAgain() {
+		// A redeployed service closes the connections the gateway keeps to it; the next
+		// read
+		// on one of them gets no answer. Reads are safe to send again, so the caller sees
+		// none
+		// of it.
+		assertThat(get("/api/storage/files", bearer()).statusCode()).isEqualTo(200);
+		TestServices.STORAGE.restart();
+
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> read = get("/api/storage/files?marker=" + marker, bearer());
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(TestServices.STORAGE.all((r) -> r.query() != null && r.query().contains(marker))).hasSize(1);
+	}
+
+	@Test
 	void eachServicesApiDocumentIsServedThroughTheGateway() {
 		HttpResponse<String> response = get("/api-docs/users");
 

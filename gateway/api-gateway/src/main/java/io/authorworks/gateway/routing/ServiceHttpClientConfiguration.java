@@ -24,11 +24,13 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * back; under load that hand-off cost the gateway more CPU than the proxying itself.
  * <p>
  * The client is transparent, as a proxy must be: it keeps no cookies, follows no
- * redirects, does not decompress (the caller gets the service's encoding), and never
- * retries on its own (a retried autosave could be applied twice). A response the caller
- * left before its end drops its connection ({@link AbortingRequestFactory}), so a service
- * streaming an answer learns at once that nobody listens. The read timeout is only a
- * backstop; each service's own timeout applies until its answer starts.
+ * redirects and does not decompress (the caller gets the service's encoding). It repeats
+ * only a read whose kept-alive connection the service had closed
+ * ({@link StaleConnectionRetry}); never a write (a retried autosave could be applied
+ * twice). A response the caller left before its end drops its connection
+ * ({@link AbortingRequestFactory}), so a service streaming an answer learns at once that
+ * nobody listens. The read timeout is only a backstop; each service's own timeout applies
+ * until its answer starts.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceHttpClientConfiguration {
@@ -57,7 +59,7 @@ class ServiceHttpClientConfiguration {
 			.disableCookieManagement()
 			.disableRedirectHandling()
 			.disableContentCompression()
-			.disableAutomaticRetries()
+			.setRetryStrategy(new StaleConnectionRetry())
 			.disableAuthCaching()
 			.disableConnectionState()
 			.evictIdleConnections(TimeValue.ofSeconds(30))
