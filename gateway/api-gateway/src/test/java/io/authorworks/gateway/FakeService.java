@@ -115,6 +115,15 @@ final class FakeService implements AutoCloseable {
 			events(exchange, request);
 			return;
 		}
+		if (path.endsWith("/busy")) {
+			exchange.getResponseHeaders().add("Retry-After", "1");
+			json(exchange, 503, Map.of("status", 503, "title", "Busy"));
+			return;
+		}
+		if (path.endsWith("/tagged")) {
+			tagged(exchange, request);
+			return;
+		}
 		switch (path) {
 			case "/oauth2/token" -> json(exchange, 200, tokens(form(request.body())));
 			case "/userinfo" -> json(exchange, 200,
@@ -150,10 +159,11 @@ final class FakeService implements AutoCloseable {
 
 	/**
 	 * How the server-sent event stream of a request ended: whether the caller went away
-	 * before the last event, and after how many events.
+	 * before the last event, and after how many events. Found by a marker in its query
+	 * (the gateway may pass query parameters on in another order).
 	 */
-	Optional<StreamEnd> streamEnd(String query) {
-		return this.streamEnds.stream().filter((end) -> query.equals(end.query())).findFirst();
+	Optional<StreamEnd> streamEnd(String marker) {
+		return this.streamEnds.stream().filter((end) -> end.query().contains(marker)).findFirst();
 	}
 
 	/**
@@ -188,6 +198,23 @@ final class FakeService implements AutoCloseable {
 		}
 		this.streamEnds.add(new StreamEnd(String.valueOf(request.query()), callerLeft, sent));
 		exchange.close();
+	}
+
+	/**
+	 * A versioned resource (ETag {@code "7"}). It answers {@code 304} to a matching
+	 * {@code If-None-Match} only when the query says {@code revalidates}; otherwise it
+	 * answers in full, as the content-service does.
+	 */
+	private void tagged(HttpExchange exchange, Received request) throws IOException {
+		exchange.getResponseHeaders().add("ETag", "\"7\"");
+		exchange.getResponseHeaders().add("Last-Modified", "Tue, 01 Sep 2026 08:00:00 GMT");
+		if (String.valueOf(request.query()).contains("revalidates")
+				&& "\"7\"".equals(request.header("If-None-Match"))) {
+			exchange.sendResponseHeaders(304, -1);
+			exchange.close();
+			return;
+		}
+		json(exchange, 200, Map.of("service", this.name, "version", 7));
 	}
 
 	static Map<String, String> form(String body) {

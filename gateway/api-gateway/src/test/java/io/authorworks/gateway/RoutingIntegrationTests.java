@@ -15,7 +15,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.authorworks.gateway.FakeService.Received;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a service is down or too slow.
  */
 class RoutingIntegrationTests extends GatewayIntegrationTests {
+
+	@Autowired
+	PoolingHttpClientConnectionManager connections;
 
 	@Test
 	void apiCallsLoseTheApiPrefixAndKeepTheirQuery() {
@@ -159,14 +165,18 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
-	void aServiceThatIsTooSlowAnswersAServiceUnavailableProblemInTime() {
+	void aServiceThatIsTooSlowAnswersAServiceUnavailableProblemInTime() throws InterruptedException {
+		String marker = UUID.randomUUID().toString();
 		long started = System.nanoTime();
-		HttpResponse<String> response = get("/api/storage/slow", bearer());
+		HttpResponse<String> response = get("/api/storage/slow?marker=" + marker, bearer());
 		long millis = (System.nanoTime() - started) / 1_000_000;
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).contains("service-unavailable");
 		assertThat(millis).isLessThan(2500);
+		// Giving up on a slow service is not a reason to send it the same read again.
+		Thread.sleep(1000);
+		assertThat(TestServices.STORAGE.all((r) -> r.query() != null && r.query().contains(marker))).hasSize(1);
 	}
 
 	@Test
@@ -198,8 +208,8 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	void aStreamIsRelayedWholePastTheServicesTimeout() {
 		// 30 events take 1.5 s; the service's timeout (500 ms) applies until the answer
 		// starts.
-		String marker = "count=30&marker=" + UUID.randomUUID();
-		HttpResponse<String> response = get("/api/storage/events?" + marker, bearer());
+		String marker = "marker=" + UUID.randomUUID();
+		HttpResponse<String> response = get("/api/storage/events?count=30&" + marker, bearer());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).startsWith("event: token\ndata: 0\n\n").endsWith("data: 29\n\n");
@@ -223,6 +233,56 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 		HttpResponse<String> read = get("/api/storage/files?marker=" + marker, bearer());
 		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
 		assertThat(TestServices.STORAGE.all((r) -> r.query() != null && r.query().contains(marker))).hasSize(1);
+
+		// A write is not sent again: the service may have applied it before it went.
+		TestServices.STORAGE.restart();
+		String write = UUID.randomUUID().toString();
+		HttpResponse<String> post = send(client(),
+				request("/api/storage/files?marker=" + write).header("Authorization", bearer()[1])
+					.POST(HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(post.statusCode()).isIn(200, 503);
+		assertThat(TestServices.STORAGE.all((r) -> r.query() != null && r.query().contains(write))).hasSizeLessThan(2);
+	}
+
+	@Test
+	void aServicesBusyAnswerGoesToTheCallerUnrepeated() throws InterruptedException {
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> busy = get("/api/storage/busy?marker=" + marker, bearer());
+
+		assertThat(busy.statusCode()).isEqualTo(503);
+		assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+		Thread.sleep(1500);
+		assertThat(TestServices.STORAGE.all((r) -> r.query() != null && r.query().contains(marker))).hasSize(1);
+	}
+
+	@Test
+	void theServiceDecidesOnAReadsPreconditions() throws InterruptedException {
+		for (int i = 0; i < 20; i++) {
+			// The service answers in full although the tag matches: so must the gateway.
+			String marker = UUID.randomUUID().toString();
+			HttpResponse<String> full = get("/api/storage/tagged?marker=" + marker, bearer()[0], bearer()[1],
+					"If-None-Match", "\"7\"", "If-Modified-Since", "Wed, 02 Sep 2026 08:00:00 GMT");
+			assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
+			assertThat(full.body()).contains("\"version\":7");
+			assertThat(full.headers().firstValue("ETag")).hasValue("\"7\"");
+			Received received = TestServices.STORAGE.last((r) -> r.query() != null && r.query().contains(marker))
+				.orElseThrow();
+			assertThat(received.header("If-None-Match")).isEqualTo("\"7\"");
+			assertThat(received.header("If-Modified-Since")).isEqualTo("Wed, 02 Sep 2026 08:00:00 GMT");
+
+			// The service's own 304 reaches the caller.
+			HttpResponse<String> unchanged = get("/api/storage/tagged?revalidates&marker=" + marker, bearer()[0],
+					bearer()[1], "If-None-Match", "\"7\"");
+			assertThat(unchanged.statusCode()).isEqualTo(304);
+			assertThat(unchanged.body()).isEmpty();
+		}
+		// Every answer was read or closed: no connection is left leased.
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (this.connections.getTotalStats().getLeased() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.connections.getTotalStats().getLeased()).isZero();
 	}
 
 	@Test
@@ -243,9 +303,9 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 		assertThat(response.body()).contains("https://authorworks.dev/problems/not-found");
 	}
 
-	private static Optional<FakeService.StreamEnd> streamEnd(String query, Duration wait) {
+	private static Optional<FakeService.StreamEnd> streamEnd(String marker, Duration wait) {
 		long deadline = System.nanoTime() + wait.toNanos();
-		while (TestServices.STORAGE.streamEnd(query).isEmpty() && System.nanoTime() < deadline) {
+		while (TestServices.STORAGE.streamEnd(marker).isEmpty() && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(20);
 			}
@@ -254,7 +314,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 				break;
 			}
 		}
-		return TestServices.STORAGE.streamEnd(query);
+		return TestServices.STORAGE.streamEnd(marker);
 	}
 
 	static String[] bearer() {

@@ -10,6 +10,7 @@ import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -60,6 +61,7 @@ class RouteConfiguration {
 			if (!service.apiPaths().isEmpty()) {
 				all = all.and(route(name + "-api").route(anyOf(service.apiPaths()), http())
 					.before(clean)
+					.before(ServiceConditions.restore())
 					.before(stripPrefix(1))
 					.filter(new SessionTokenRelay())
 					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
@@ -69,12 +71,14 @@ class RouteConfiguration {
 			if (!service.paths().isEmpty()) {
 				all = all.and(route(name + "-pages").route(anyOf(service.paths()), http())
 					.before(clean)
+					.before(ServiceConditions.restore())
 					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
 					.filter(lb(name))
 					.build());
 			}
 			all = all.and(route(name + "-docs").GET("/api-docs/" + name, http())
 				.before(clean)
+				.before(ServiceConditions.restore())
 				.before(setPath("/v3/api-docs"))
 				// The service's document then names the gateway's /api as its server,
 				// so "try it out" calls go through the gateway.
@@ -84,6 +88,18 @@ class RouteConfiguration {
 				.build());
 		}
 		return all;
+	}
+
+	/**
+	 * Leaves a proxied read's preconditions to its service and closes any service answer
+	 * left open; runs before everything else.
+	 */
+	@Bean
+	FilterRegistrationBean<ServiceConditions> serviceConditions(RoutingProperties routes) {
+		FilterRegistrationBean<ServiceConditions> registration = new FilterRegistrationBean<>(
+				new ServiceConditions(routes));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	private static RequestPredicate anyOf(java.util.List<String> paths) {

@@ -35,11 +35,13 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 @Configuration(proxyBeanMethods = false)
 class ServiceHttpClientConfiguration {
 
-	@Bean(destroyMethod = "close")
-	CloseableHttpClient serviceHttpClient(@Value("${spring.http.clients.connect-timeout:2s}") Duration connectTimeout,
+	/** The pooled connections to the services, kept alive between requests. */
+	@Bean
+	PoolingHttpClientConnectionManager serviceConnections(
+			@Value("${spring.http.clients.connect-timeout:2s}") Duration connectTimeout,
 			@Value("${spring.http.clients.read-timeout:5m}") Duration readTimeout,
 			@Value("${authorworks.gateway.max-connections-per-service:512}") int maxPerService) {
-		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+		return PoolingHttpClientConnectionManagerBuilder.create()
 			.setMaxConnPerRoute(maxPerService)
 			.setMaxConnTotal(maxPerService * 8)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -50,8 +52,13 @@ class ServiceHttpClientConfiguration {
 				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
 				.build())
 			.build();
+	}
+
+	@Bean
+	CloseableHttpClient serviceHttpClient(PoolingHttpClientConnectionManager serviceConnections,
+			@Value("${spring.http.clients.read-timeout:5m}") Duration readTimeout) {
 		return HttpClients.custom()
-			.setConnectionManager(connections)
+			.setConnectionManager(serviceConnections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setRedirectsEnabled(false)
 				.setResponseTimeout(Timeout.of(readTimeout))

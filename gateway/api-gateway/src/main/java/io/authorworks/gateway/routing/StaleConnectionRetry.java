@@ -17,8 +17,9 @@ import org.apache.hc.core5.util.TimeValue;
  * closed by the service: a redeployed or restarted replica closes every connection the
  * gateway keeps to it, and the first request on each gets no answer. Only safe methods
  * are repeated (GET, HEAD, OPTIONS); a write could have been applied before the service
- * went, so its caller gets the {@code 503} and decides. Answers are never retried: a
- * {@code 429} or {@code 503} from a service goes to the caller as it is.
+ * went, so its caller gets the {@code 503} and decides. A call the gateway gave up on is
+ * not repeated either. Answers are never retried: a {@code 429} or {@code 503} from a
+ * service goes to the caller as it is.
  */
 final class StaleConnectionRetry implements HttpRequestRetryStrategy {
 
@@ -26,7 +27,10 @@ final class StaleConnectionRetry implements HttpRequestRetryStrategy {
 
 	@Override
 	public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-		return execCount <= 1 && SAFE.contains(request.getMethod()) && closedByPeer(exception);
+		// An interrupted thread is a call the gateway gave up on (the service's timeout):
+		// its socket was closed on our side, and the read must not go out again.
+		return execCount <= 1 && SAFE.contains(request.getMethod()) && closedByPeer(exception)
+				&& !Thread.currentThread().isInterrupted();
 	}
 
 	private static boolean closedByPeer(IOException exception) {
