@@ -171,12 +171,7 @@ final class FakeService implements AutoCloseable {
 	 * events (the query parameter), 400 unless it says otherwise.
 	 */
 	private void events(HttpExchange exchange, Received request) {
-		int count = form(String.valueOf(request.query())).entrySet()
-			.stream()
-			.filter((parameter) -> parameter.getKey().equals("count"))
-			.mapToInt((parameter) -> Integer.parseInt(parameter.getValue()))
-			.findFirst()
-			.orElse(400);
+		int count = Integer.parseInt(form(String.valueOf(request.query())).getOrDefault("count", "400"));
 		int sent = 0;
 		boolean callerLeft = false;
 		try {

@@ -167,13 +167,6 @@ final class AbortingRequestFactory implements ClientHttpRequestFactory {
 			return read;
 		}
 
-		@Override
-		public long transferTo(OutputStream out) throws IOException {
-			long transferred = super.transferTo(out);
-			this.ended = true;
-			return transferred;
-		}
-
 	}
 
 }

@@ -2,19 +2,15 @@ package io.authorworks.gateway.routing;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.authorworks.platform.web.WithoutHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpHeaders;
@@ -84,58 +80,21 @@ final class ServiceConditions extends OncePerRequestFilter {
 	}
 
 	private static HttpServletRequest withoutConditions(HttpServletRequest request) {
-		Map<String, List<String>> kept = new LinkedHashMap<>();
+		HttpHeaders kept = new HttpHeaders();
 		for (String name : CONDITIONS) {
 			List<String> values = Collections.list(request.getHeaders(name));
 			if (!values.isEmpty()) {
-				kept.put(name, values);
+				kept.addAll(name, values);
 			}
 		}
 		request.setAttribute(KEPT, kept);
-		return new HttpServletRequestWrapper(request) {
-
-			@Override
-			public @Nullable String getHeader(String name) {
-				return isCondition(name) ? null : super.getHeader(name);
-			}
-
-			@Override
-			public Enumeration<String> getHeaders(String name) {
-				return isCondition(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-			}
-
-			@Override
-			public long getDateHeader(String name) {
-				return isCondition(name) ? -1 : super.getDateHeader(name);
-			}
-
-			@Override
-			public Enumeration<String> getHeaderNames() {
-				return Collections.enumeration(Collections.list(super.getHeaderNames())
-					.stream()
-					.filter((name) -> !isCondition(name))
-					.toList());
-			}
-
-		};
-	}
-
-	private static boolean isCondition(String name) {
-		return CONDITIONS.stream().anyMatch(name::equalsIgnoreCase);
+		return new WithoutHeaders(request, CONDITIONS);
 	}
 
 	/** Puts the preconditions kept aside back on the request to the service. */
 	static Function<ServerRequest, ServerRequest> restore() {
-		return (request) -> {
-			if (!(request.servletRequest().getAttribute(KEPT) instanceof Map<?, ?> kept) || kept.isEmpty()) {
-				return request;
-			}
-			return ServerRequest.from(request).headers((headers) -> kept.forEach((name, values) -> {
-				for (Object value : (List<?>) values) {
-					headers.add((String) name, (String) value);
-				}
-			})).build();
-		};
+		return (request) -> (request.servletRequest().getAttribute(KEPT) instanceof HttpHeaders kept)
+				? ServerRequest.from(request).headers((headers) -> headers.addAll(kept)).build() : request;
 	}
 
 }

@@ -3,7 +3,6 @@ package io.authorworks.gateway.routing;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -55,14 +54,9 @@ class ServiceHttpClientConfiguration {
 	}
 
 	@Bean
-	CloseableHttpClient serviceHttpClient(PoolingHttpClientConnectionManager serviceConnections,
-			@Value("${spring.http.clients.read-timeout:5m}") Duration readTimeout) {
+	CloseableHttpClient serviceHttpClient(PoolingHttpClientConnectionManager serviceConnections) {
 		return HttpClients.custom()
 			.setConnectionManager(serviceConnections)
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setRedirectsEnabled(false)
-				.setResponseTimeout(Timeout.of(readTimeout))
-				.build())
 			.disableCookieManagement()
 			.disableRedirectHandling()
 			.disableContentCompression()

@@ -1,16 +1,13 @@
 package io.authorworks.content.support;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 
+import io.authorworks.platform.web.WithoutHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -39,40 +36,7 @@ class NoRevalidationByVersion extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new WithoutConditions(request), response);
-	}
-
-	private static boolean isCondition(String name) {
-		return CONDITIONS.stream().anyMatch(name::equalsIgnoreCase);
-	}
-
-	private static final class WithoutConditions extends HttpServletRequestWrapper {
-
-		WithoutConditions(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public @Nullable String getHeader(String name) {
-			return isCondition(name) ? null : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return isCondition(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-		}
-
-		@Override
-		public long getDateHeader(String name) {
-			return isCondition(name) ? -1 : super.getDateHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaderNames() {
-			return Collections.enumeration(
-					Collections.list(super.getHeaderNames()).stream().filter((name) -> !isCondition(name)).toList());
-		}
-
+		chain.doFilter(new WithoutHeaders(request, CONDITIONS), response);
 	}
 
 }
