@@ -45,7 +45,8 @@ export function App() {
  * After a client-side navigation, moves focus to the main heading so screen-reader and
  * keyboard users start at the new page rather than at the link they pressed. A page that
  * renders its heading later (code or data still loading) gets focus when the heading
- * appears, as long as focus has not gone anywhere else meanwhile.
+ * appears, as long as focus has not gone anywhere else meanwhile: a field the user has
+ * already clicked or typed into keeps it.
  */
 function FocusOnNavigate() {
   const { pathname } = useLocation();
@@ -55,20 +56,22 @@ function FocusOnNavigate() {
       first.current = false;
       return;
     }
-    const focusHeading = (always: boolean) => {
+    // Where focus was when the page changed (the link pressed, or nothing).
+    const left = document.activeElement;
+    const focusHeading = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
       if (!heading) {
         return;
       }
       const active = document.activeElement;
-      const adrift = !active || active === document.body || !active.isConnected;
-      if (always || adrift) {
+      const adrift = !active || active === document.body || !active.isConnected || active === left;
+      if (adrift) {
         heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: false });
       }
     };
-    const timer = window.setTimeout(() => focusHeading(true), 50);
-    const observer = new MutationObserver(() => focusHeading(false));
+    const timer = window.setTimeout(focusHeading, 50);
+    const observer = new MutationObserver(focusHeading);
     observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
     const stop = window.setTimeout(() => observer.disconnect(), 10_000);
     return () => {

@@ -67,6 +67,8 @@ class WriterJourneyIT {
 	@Test
 	void aWriterGoesFromPremiseToPublishedBook() throws Exception {
 		WebDriverWait wait = new WebDriverWait(this.chrome, Duration.ofSeconds(30));
+		// A wait that times out says what the page told the writer (errors, field hints).
+		wait.withMessage(this::pageMessages);
 		Accounts.Account account = Accounts.unique("mira");
 		signUpAndSignIn(account, wait);
 
@@ -244,6 +246,20 @@ class WriterJourneyIT {
 		this.chrome.findElement(By.id("password")).sendKeys(account.password());
 		this.chrome.findElement(By.cssSelector("button[type=submit]")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your books"));
+	}
+
+	private String pageMessages() {
+		try {
+			List<String> messages = this.chrome.findElements(By.cssSelector("[role=alert], .field-error"))
+				.stream()
+				.map(WebElement::getText)
+				.filter((text) -> !text.isBlank())
+				.toList();
+			return "the page at " + this.chrome.getCurrentUrl() + " said " + messages;
+		}
+		catch (RuntimeException ex) {
+			return "the page could not be read: " + ex;
+		}
 	}
 
 	private WebElement button(String label) {
