@@ -16,7 +16,8 @@ for jar in services/user-service/target/user-service.jar services/content-servic
   fi
 done
 module=bench/content-load
-./mvnw -B -q -pl "$module" package dependency:build-classpath \
+# The load generator, and the empty service and gateway its floor phases measure (bench/hop-floor).
+./mvnw -B -q -pl "$module",bench/hop-floor package dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 # The load generator gets the full JIT and a heap of its own; it shares the cores with everything else.
 exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:+UseParallelGC \

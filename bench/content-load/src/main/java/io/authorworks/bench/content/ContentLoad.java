@@ -113,33 +113,55 @@ public final class ContentLoad {
 
 			// 4. Load phases, one after another, after one long unrecorded warm-up that
 			// lasts until the deployables' JIT compilers have settled.
-			report.warmup(warmUp(platform, options, publicUrl + "/api", chapters));
-			// Load phases, one after another.
-			for (Options.Phase phase : options.phases()) {
-				if (phase == Options.Phase.SLO) {
-					refreshTokens(chapters);
-					report.slo(searchWithinTarget(platform, options, report, publicUrl + "/api", chapters));
-					continue;
-				}
-				double rate = 0;
-				if (phase.fixedRate) {
-					rate = fixedRate(options, report);
-					if (rate <= 0) {
-						say(phase.label() + ": skipped (no --rate and no pgbench figure to derive it from)");
-						report.skipped(phase, "no --rate given and no pgbench figure to derive one from");
+			report.warmup(warmUp(processes(platform, options), options, publicUrl + "/api", chapters));
+			Floor floor = null;
+			List<Writers.ChapterRef> floorChapters = List.of();
+			try {
+				for (Options.Phase phase : options.phases()) {
+					if (phase == Options.Phase.SLO) {
+						refreshTokens(chapters);
+						report.slo(searchWithinTarget(platform, options, report, publicUrl + "/api", chapters));
 						continue;
 					}
+					double rate = 0;
+					if (phase.fixedRate) {
+						rate = fixedRate(options, report);
+						if (rate <= 0) {
+							say(phase.label() + ": skipped (no --rate and no pgbench figure to derive it from)");
+							report.skipped(phase, "no --rate given and no pgbench figure to derive one from");
+							continue;
+						}
+					}
+					refreshTokens(chapters);
+					if (phase.to.floor() && floor == null) {
+						// The empty service and gateway, started only now so they take
+						// nothing from the platform's phases; seeded with its chapters
+						// and warmed up like it.
+						say("starting the empty service and gateway (bench/hop-floor) ...");
+						floor = Floor.start(options, data.resolve("floor"));
+						floorChapters = floor.seed(publicUrl + "/api", chapters);
+						report.floorWarmup(warmUp(floor.processes(), options, floor.base(Options.Target.FLOOR_GATEWAY),
+								floorChapters));
+					}
+					String base = switch (phase.to) {
+						case GATEWAY -> publicUrl + "/api";
+						case SERVICE -> contentService;
+						case FLOOR_GATEWAY, FLOOR_SERVICE -> floor.base(phase.to);
+					};
+					say(String.format(Locale.ROOT, "%s: %d connections, %d s warm-up + %d s%s ...", phase.label(),
+							options.connections(), options.warmup().toSeconds(), options.duration().toSeconds(),
+							phase.fixedRate ? String.format(Locale.ROOT, " at %.0f requests/s", rate) : ""));
+					LoadPhase.Result result = new LoadPhase(phase, base, phase.to.floor() ? floorChapters : chapters,
+							options, rate, phase.to.floor() ? floor.processes() : processes(platform, options))
+						.run();
+					report.phase(result);
+					say(Report.oneLine(result));
 				}
-				refreshTokens(chapters);
-				String base = phase.direct ? contentService : publicUrl + "/api";
-				say(String.format(Locale.ROOT, "%s: %d connections, %d s warm-up + %d s%s ...", phase.label(),
-						options.connections(), options.warmup().toSeconds(), options.duration().toSeconds(),
-						phase.fixedRate ? String.format(Locale.ROOT, " at %.0f requests/s", rate) : ""));
-				LoadPhase.Result result = new LoadPhase(phase, base, chapters, options, rate,
-						processes(platform, options))
-					.run();
-				report.phase(result);
-				say(Report.oneLine(result));
+			}
+			finally {
+				if (floor != null) {
+					floor.close();
+				}
 			}
 		}
 		finally {
@@ -161,17 +183,16 @@ public final class ContentLoad {
 	}
 
 	/**
-	 * Closed-loop load through the gateway, not recorded: {@code --initial-warmup}, then
-	 * on in rounds until no process compiled for more than {@link #SETTLED} of a round,
-	 * or {@code --max-warmup} has passed.
+	 * Closed-loop load to {@code base}, not recorded: {@code --initial-warmup}, then on
+	 * in rounds until none of the processes compiled for more than {@link #SETTLED} of a
+	 * round, or {@code --max-warmup} has passed.
 	 */
-	private static Report.Warmup warmUp(Platform platform, Options options, String base,
+	private static Report.Warmup warmUp(Map<String, Long> processes, Options options, String base,
 			List<Writers.ChapterRef> chapters) throws InterruptedException {
 		if (options.initialWarmup().isZero()) {
 			return new Report.Warmup(Duration.ZERO, false, WARMUP_ROUND, Map.of());
 		}
 		Instant begin = Instant.now();
-		Map<String, Long> processes = processes(platform, options);
 		say("warming up: at least " + options.initialWarmup().toSeconds()
 				+ " s of closed-loop load, not recorded, then until the JIT compilers settle (at most "
 				+ options.maxWarmup().toSeconds() + " s) ...");

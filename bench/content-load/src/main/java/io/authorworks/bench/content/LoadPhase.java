@@ -1,10 +1,7 @@
 package io.authorworks.bench.content;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,19 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 import io.authorworks.bench.content.Writers.ChapterRef;
 import io.authorworks.bench.content.Writers.Snapshot;
@@ -50,11 +60,6 @@ final class LoadPhase {
 	private static final long HIGHEST_MICROS = 60_000_000L;
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * Workers per HttpClient (each client keeps its own connection pool and selector).
-	 */
-	private static final int WORKERS_PER_CLIENT = 8;
 
 	private final Options.Phase phase;
 
@@ -129,14 +134,26 @@ final class LoadPhase {
 
 	Result run() throws InterruptedException {
 		int workers = this.options.connections();
-		List<HttpClient> clients = new ArrayList<>();
-		for (int i = 0; i < (workers + WORKERS_PER_CLIENT - 1) / WORKERS_PER_CLIENT; i++) {
-			clients.add(HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(Duration.ofSeconds(5))
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.build());
-		}
+		// One pooled client, a connection per worker: no cookies, redirects, retries or
+		// decompression, so every request the workers count is one the server answered.
+		CloseableHttpClient http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(workers)
+				.setMaxConnPerRoute(workers)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(5))
+					.setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
+					.build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.of(REQUEST_TIMEOUT))
+				.setRedirectsEnabled(false)
+				.build())
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableContentCompression()
+			.disableRedirectHandling()
+			.build();
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
 		long measureFrom = start + this.warmup.toNanos();
 		long end = measureFrom + this.duration.toNanos();
@@ -147,7 +164,7 @@ final class LoadPhase {
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> running = new ArrayList<>();
 			for (int w = 0; w < workers; w++) {
-				Worker worker = new Worker(w, clients.get(w / WORKERS_PER_CLIENT), start, measureFrom, end, outcomes);
+				Worker worker = new Worker(w, http, start, measureFrom, end, outcomes);
 				all.add(worker);
 				running.add(pool.submit(worker));
 			}
@@ -176,7 +193,13 @@ final class LoadPhase {
 			}
 		}
 		finally {
-			clients.forEach(HttpClient::close);
+			try {
+				http.close();
+			}
+			catch (IOException ex) {
+				// The phase's figures are taken; a connection that fails to close
+				// changes none of them.
+			}
 		}
 		Histogram reads = histogram();
 		Histogram writes = histogram();
@@ -233,7 +256,7 @@ final class LoadPhase {
 
 		private final int index;
 
-		private final HttpClient http;
+		private final CloseableHttpClient http;
 
 		private final long start;
 
@@ -247,7 +270,8 @@ final class LoadPhase {
 
 		private final Prose prose;
 
-		Worker(int index, HttpClient http, long start, long measureFrom, long end, Map<String, LongAdder> outcomes) {
+		Worker(int index, CloseableHttpClient http, long start, long measureFrom, long end,
+				Map<String, LongAdder> outcomes) {
 			this.index = index;
 			this.http = http;
 			this.start = start;
@@ -333,33 +357,35 @@ final class LoadPhase {
 		}
 
 		private int read(ChapterRef chapter, boolean measured) {
-			HttpRequest request = request(chapter, chapter.path()).GET().build();
+			HttpGet request = request(new HttpGet(LoadPhase.this.base + chapter.path()), chapter);
 			try {
-				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-				int status = response.statusCode();
-				count(measured, "GET", status);
-				if (status == 200) {
-					if (measured) {
-						this.bytesRead += response.body().length;
+				return this.http.execute(request, (response) -> {
+					int status = response.getCode();
+					byte[] body = (response.getEntity() != null) ? EntityUtils.toByteArray(response.getEntity())
+							: new byte[0];
+					count(measured, "GET", status);
+					if (status == 200) {
+						if (measured) {
+							this.bytesRead += body.length;
+						}
+						Header etag = response.getFirstHeader("ETag");
+						Snapshot seen = chapter.seen().get();
+						if (etag != null && !etag.getValue().equals(seen.etag())) {
+							String content = Writers.JSON.readTree(body).get("content").asString();
+							chapter.seen().compareAndSet(seen, new Snapshot(etag.getValue(), content));
+						}
 					}
-					String etag = response.headers().firstValue("ETag").orElse(null);
-					Snapshot seen = chapter.seen().get();
-					if (etag != null && !etag.equals(seen.etag())) {
-						String content = Writers.JSON.readTree(response.body()).get("content").asString();
-						chapter.seen().compareAndSet(seen, new Snapshot(etag, content));
-					}
-				}
-				return status;
+					return status;
+				});
 			}
-			catch (HttpTimeoutException ex) {
+			catch (SocketTimeoutException ex) {
 				count(measured, "GET", "timeout");
 				return -1;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return -1;
-			}
 			catch (Exception ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return -1;
+				}
 				count(measured, "GET", ex.getClass().getSimpleName());
 				return -1;
 			}
@@ -368,42 +394,43 @@ final class LoadPhase {
 		private int write(ChapterRef chapter, boolean measured) {
 			Snapshot seen = chapter.seen().get();
 			String edited = this.prose.edit(seen.content(), LoadPhase.this.options.editChars());
-			String body = Writers.JSON.writeValueAsString(Map.of("content", edited));
-			HttpRequest request = request(chapter, chapter.path() + "/content")
-				.header("Content-Type", "application/json")
-				.header("If-Match", seen.etag())
-				.PUT(HttpRequest.BodyPublishers.ofString(body))
-				.build();
+			HttpPut request = request(new HttpPut(LoadPhase.this.base + chapter.path() + "/content"), chapter);
+			request.setHeader("If-Match", seen.etag());
+			request.setEntity(new StringEntity(Writers.JSON.writeValueAsString(Map.of("content", edited)),
+					ContentType.APPLICATION_JSON));
 			try {
-				HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-				int status = response.statusCode();
-				count(measured, "PUT", status);
-				if (status == 200) {
-					String etag = response.headers().firstValue("ETag").orElseThrow();
-					chapter.seen().compareAndSet(seen, new Snapshot(etag, edited));
-				}
-				return status;
+				return this.http.execute(request, (response) -> {
+					int status = response.getCode();
+					EntityUtils.consume(response.getEntity());
+					count(measured, "PUT", status);
+					if (status == 200) {
+						Header etag = response.getFirstHeader("ETag");
+						if (etag == null) {
+							throw new IOException("a saved chapter came back without an ETag");
+						}
+						chapter.seen().compareAndSet(seen, new Snapshot(etag.getValue(), edited));
+					}
+					return status;
+				});
 			}
-			catch (HttpTimeoutException ex) {
+			catch (SocketTimeoutException ex) {
 				count(measured, "PUT", "timeout");
 				return -1;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return -1;
-			}
 			catch (Exception ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return -1;
+				}
 				count(measured, "PUT", ex.getClass().getSimpleName());
 				return -1;
 			}
 		}
 
-		private HttpRequest.Builder request(ChapterRef chapter, String path) {
-			return HttpRequest.newBuilder(URI.create(LoadPhase.this.base + path))
-				.timeout(REQUEST_TIMEOUT)
-				.header("Authorization", "Bearer " + chapter.writer().accessToken)
-				.header("Accept", "application/json")
-				.header("X-Forwarded-For", chapter.writer().address);
+		private static <R extends HttpUriRequestBase> R request(R request, ChapterRef chapter) {
+			request.setHeader("Authorization", "Bearer " + chapter.writer().accessToken);
+			request.setHeader("Accept", "application/json");
+			request.setHeader("X-Forwarded-For", chapter.writer().address);
+			return request;
 		}
 
 		private void count(boolean measured, String method, Object outcome) {

@@ -75,26 +75,33 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 	enum Phase {
 
 		/** Closed loop through the gateway: the most it can do with 64 connections. */
-		CLOSED(false, false),
+		CLOSED(false, Target.GATEWAY),
 		/** Fixed rate through the gateway, latency measured from the intended start. */
-		FIXED(true, false),
+		FIXED(true, Target.GATEWAY),
 		/** Closed loop straight to the content-service, to see the gateway's share. */
-		DIRECT_CLOSED(false, true),
+		DIRECT_CLOSED(false, Target.SERVICE),
 		/** Fixed rate straight to the content-service. */
-		DIRECT_FIXED(true, true),
+		DIRECT_FIXED(true, Target.SERVICE),
 		/**
 		 * Fixed-rate steps through the gateway that search for the highest rate whose
 		 * reads keep the p99 target.
 		 */
-		SLO(true, false);
+		SLO(true, Target.GATEWAY),
+		/**
+		 * Closed loop through the empty gateway to the empty service: what the request's
+		 * shape alone allows on this machine.
+		 */
+		FLOOR_CLOSED(false, Target.FLOOR_GATEWAY),
+		/** Closed loop straight to the empty service. */
+		FLOOR_DIRECT_CLOSED(false, Target.FLOOR_SERVICE);
 
 		final boolean fixedRate;
 
-		final boolean direct;
+		final Target to;
 
-		Phase(boolean fixedRate, boolean direct) {
+		Phase(boolean fixedRate, Target to) {
 			this.fixedRate = fixedRate;
-			this.direct = direct;
+			this.to = to;
 		}
 
 		String label() {
@@ -103,6 +110,32 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 
 		static Phase of(String label) {
 			return valueOf(label.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+
+	}
+
+	/**
+	 * Where a phase sends its requests.
+	 */
+	enum Target {
+
+		/** The platform's api-gateway, which proxies to the content-service. */
+		GATEWAY("gateway"),
+		/** The platform's content-service. */
+		SERVICE("content-service"),
+		/** The empty gateway in front of the empty service ({@code bench/hop-floor}). */
+		FLOOR_GATEWAY("empty gateway"),
+		/** The empty service ({@code bench/hop-floor}). */
+		FLOOR_SERVICE("empty service");
+
+		final String label;
+
+		Target(String label) {
+			this.label = label;
+		}
+
+		boolean floor() {
+			return this == FLOOR_GATEWAY || this == FLOOR_SERVICE;
 		}
 
 	}
@@ -124,8 +157,11 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			  --duration=30             measured seconds per phase
 			  --read-percent=80         reads; the rest are autosaves (PUT .../content with If-Match)
 			  --edit-chars=300          size of the edit in each autosave
-			  --phases=closed,fixed,slo of closed, fixed, slo, direct-closed, direct-fixed
-			                            (slo: fixed-rate steps that find the highest rate within the p99 target)
+			  --phases=closed,fixed,slo,floor-closed,floor-direct-closed
+			                            of closed, fixed, slo, direct-closed, direct-fixed, floor-closed,
+			                            floor-direct-closed (slo: fixed-rate steps that find the highest rate
+			                            within the p99 target; floor: the same load against an empty service
+			                            behind an empty gateway, bench/hop-floor)
 			  --rate=0                  requests/s of fixed phases; 0 = the target read rate / read share
 			  --target-ratio=0.2        reads must reach this share of pgbench's TPS
 			  --target-p99-ms=50        with at most this p99
@@ -184,7 +220,8 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			}
 		}
 		String jvm = v.text("jvm-options", String.join(" ", DEFAULT_JVM_OPTIONS));
-		List<Phase> phases = Arrays.stream(v.text("phases", "closed,fixed,slo").split(","))
+		List<Phase> phases = Arrays
+			.stream(v.text("phases", "closed,fixed,slo,floor-closed,floor-direct-closed").split(","))
 			.filter((p) -> !p.isBlank())
 			.map(Phase::of)
 			.toList();

@@ -37,6 +37,8 @@ final class Report {
 
 	private Warmup warmup = new Warmup(Duration.ZERO, false, Duration.ZERO, Map.of());
 
+	private Warmup floorWarmup;
+
 	private final Map<Options.Phase, String> skipped = new LinkedHashMap<>();
 
 	private Slo slo;
@@ -81,6 +83,10 @@ final class Report {
 
 	void warmup(Warmup warmup) {
 		this.warmup = warmup;
+	}
+
+	void floorWarmup(Warmup warmup) {
+		this.floorWarmup = warmup;
 	}
 
 	void phase(LoadPhase.Result result) {
@@ -148,6 +154,70 @@ final class Report {
 		return ((rateOk && p99Ok && clean) ? "PASS" : "FAIL") + " — " + why;
 	}
 
+	/**
+	 * The floor section: the platform beside the same load against the empty service and
+	 * gateway, when a floor phase ran.
+	 */
+	private void floor(StringBuilder md) {
+		LoadPhase.Result floor = find(Options.Phase.FLOOR_CLOSED);
+		LoadPhase.Result floorDirect = find(Options.Phase.FLOOR_DIRECT_CLOSED);
+		if (floor == null && floorDirect == null) {
+			return;
+		}
+		md.append("### The floor: the same load without the platform's work\n\n");
+		md.append("`bench/hop-floor`: an empty chapter service (Spring Boot MVC on Tomcat, virtual threads, the ")
+			.append("chapters in memory, copied from the platform; the same paths, JSON, `ETag`/`If-Match` and `412`) ")
+			.append("behind an empty Spring Cloud Gateway (server-webmvc with Apache HttpClient, one route that strips ")
+			.append("`/api`). Same JVM options, load generator, connections and mix. No database, sign-in, rate ")
+			.append("limit, membership check, revisions, events, metrics, traces or logs: only what the request's ")
+			.append("shape costs with these frameworks on this machine.");
+		if (this.floorWarmup != null) {
+			md.append(String.format(Locale.ROOT, " Warm-up %d s (%s).", this.floorWarmup.elapsed().toSeconds(),
+					this.floorWarmup.settled() ? "the compilers settled" : "**the compilers had not settled**"));
+		}
+		md.append("\n\n| closed loop to | reads/s | reads / pgbench TPS | CPU per request, front + service |\n")
+			.append("|---|---:|---:|---:|\n");
+		floorRow(md, find(Options.Phase.CLOSED), Options.Target.GATEWAY.label + " → content-service", "api-gateway",
+				Options.Target.SERVICE.label);
+		floorRow(md, floor, Options.Target.FLOOR_GATEWAY.label + " → " + Options.Target.FLOOR_SERVICE.label,
+				Options.Target.FLOOR_GATEWAY.label, Options.Target.FLOOR_SERVICE.label);
+		floorRow(md, find(Options.Phase.DIRECT_CLOSED), Options.Target.SERVICE.label, null,
+				Options.Target.SERVICE.label);
+		floorRow(md, floorDirect, Options.Target.FLOOR_SERVICE.label, null, Options.Target.FLOOR_SERVICE.label);
+		md.append('\n');
+		if (floor != null && this.pgbench != null) {
+			double ratio = floor.readsPerSecond() / this.pgbench.tps();
+			md.append(String.format(Locale.ROOT,
+					"Through the empty gateway, the floor is **%.0f reads/s = %.3f × " + "pgbench's TPS**",
+					floor.readsPerSecond(), ratio));
+			md.append((ratio < this.options.targetRatio())
+					? String.format(Locale.ROOT,
+							": below the target's %.2f before the platform does any work of its own.",
+							this.options.targetRatio())
+					: String.format(Locale.ROOT, ": the target's %.2f is within the shape's reach here.",
+							this.options.targetRatio()));
+			LoadPhase.Result closed = find(Options.Phase.CLOSED);
+			if (closed != null) {
+				md.append(String.format(Locale.ROOT, " The platform serves %.0f %% of its floor.",
+						100 * closed.readsPerSecond() / floor.readsPerSecond()));
+			}
+			md.append("\n\n");
+		}
+	}
+
+	private void floorRow(StringBuilder md, LoadPhase.Result r, String to, String front, String service) {
+		if (r == null) {
+			return;
+		}
+		String ratio = (this.pgbench != null)
+				? String.format(Locale.ROOT, "%.3f", r.readsPerSecond() / this.pgbench.tps()) : "—";
+		String cpu = (front != null)
+				? String.format(Locale.ROOT, "%.0f + %.0f µs", r.cpuMicrosPerRequest(front),
+						r.cpuMicrosPerRequest(service))
+				: String.format(Locale.ROOT, "%.0f µs", r.cpuMicrosPerRequest(service));
+		md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s |\n", to, r.readsPerSecond(), ratio, cpu));
+	}
+
 	private static String label(LoadPhase.Result r) {
 		return (r.phase() == Options.Phase.SLO)
 				? String.format(Locale.ROOT, "%s @ %.0f req/s", r.phase().label(), r.scheduledRate())
@@ -213,7 +283,7 @@ final class Report {
 		md.append(String.format(Locale.ROOT,
 				"Mix: %d %% `GET /api/content/books/{bid}/chapters/{cid}`, %d %% `PUT …/content` with `If-Match` "
 						+ "(the whole chapter with a ~%d-character edit); on 412 the worker reads the chapter again "
-						+ "(counted apart). %d connections (JDK HttpClient, HTTP/1.1, keep-alive); %d s of unrecorded "
+						+ "(counted apart). %d connections (Apache HttpClient 5, blocking, HTTP/1.1, keep-alive); %d s of unrecorded "
 						+ "load through the gateway first (JIT warm-up: %s; compile time in its last %s), then per "
 						+ "phase %d s warm-up and %d s measured.\n\n",
 				this.options.readPercent(), 100 - this.options.readPercent(), this.options.editChars(),
@@ -231,7 +301,7 @@ final class Report {
 					"| %s | %s | %s | **%.0f** | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %d | %d | %s → %s |\n",
 					(r.phase() == Options.Phase.SLO) ? "fixed rate (slo search)"
 							: r.phase().fixedRate ? "fixed rate" : "closed loop",
-					r.phase().direct ? "content-service" : "gateway",
+					r.phase().to.label,
 					r.phase().fixedRate ? String.format(Locale.ROOT, "%.0f", r.scheduledRate()) : "—",
 					r.readsPerSecond(), r.writesPerSecond(), ms(r.reads(), 50), ms(r.reads(), 90), ms(r.reads(), 99),
 					ms(r.reads(), 99.9), max(r.reads()), ms(r.writes(), 50), ms(r.writes(), 90), ms(r.writes(), 99),
@@ -264,6 +334,8 @@ final class Report {
 			md.append(this.slo.summary(this.options, pgbenchTps())).append("\n\n");
 		}
 
+		floor(md);
+
 		md.append("### Outcomes by status (measured window)\n\n");
 		for (LoadPhase.Result r : this.phases) {
 			md.append("- ").append(label(r)).append(": ");
@@ -289,7 +361,8 @@ final class Report {
 		md.append('\n');
 		for (LoadPhase.Result r : this.phases) {
 			md.append("| ").append(label(r)).append(" |");
-			names.forEach((n) -> md.append(String.format(Locale.ROOT, " %.0f µs |", r.cpuMicrosPerRequest(n))));
+			names.forEach((n) -> md.append(Double.isNaN(r.cpuMicrosPerRequest(n)) ? " — |"
+					: String.format(Locale.ROOT, " %.0f µs |", r.cpuMicrosPerRequest(n))));
 			md.append('\n');
 		}
 		md.append('\n');
