@@ -17,6 +17,8 @@ import org.apache.qpid.server.model.State;
 import org.apache.qpid.server.model.SystemConfig;
 import org.apache.qpid.server.model.VirtualHostNode;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.authorworks.launcher.LauncherException;
 
@@ -34,9 +36,13 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 	/** The one virtual host. */
 	public static final String VIRTUAL_HOST = "default";
 
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedAmqpBroker.class);
+
 	private final SystemLauncher launcher;
 
 	private final int port;
+
+	private boolean stopsOnlyWhenClosed;
 
 	private EmbeddedAmqpBroker(SystemLauncher launcher, int port) {
 		this.launcher = launcher;
@@ -86,7 +92,11 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 			}
 			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(launcher, port);
 			broker.verify(system.get());
-			removeBrokerShutdownHook(system.get());
+			broker.stopsOnlyWhenClosed = removeBrokerShutdownHook(system.get());
+			if (!broker.stopsOnlyWhenClosed) {
+				log.warn("the AMQP broker will stop as soon as this JVM is told to, before the services have "
+						+ "stopped sending (Qpid's shutdown hook was not found)");
+			}
 			return broker;
 		}
 		catch (Exception ex) {
@@ -124,23 +134,38 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 	/**
 	 * Qpid's broker adds a JVM shutdown hook that would close it while services are still
 	 * shutting down and flushing their messages; Platform closes it after them instead.
-	 * The hook is a private field, so this is best effort.
+	 * The hook is a private field of {@code BrokerImpl}, and the broker is an instance of
+	 * a subclass of it, so the field is looked for up the class hierarchy.
+	 * @return whether the hook was found and removed
 	 */
-	private static void removeBrokerShutdownHook(@Nullable SystemConfig<?> system) {
+	private static boolean removeBrokerShutdownHook(@Nullable SystemConfig<?> system) {
 		if (system == null) {
-			return;
+			return false;
 		}
 		Object broker = system.getContainer();
-		try {
-			Field field = broker.getClass().getDeclaredField("_shutdownHook");
-			field.setAccessible(true);
-			if (field.get(broker) instanceof Thread hook) {
-				Runtime.getRuntime().removeShutdownHook(hook);
+		for (Class<?> type = broker.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField("_shutdownHook");
+				field.setAccessible(true);
+				return (field.get(broker) instanceof Thread hook) && Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (NoSuchFieldException ex) {
+				// Declared further up, if at all.
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return false;
 			}
 		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			// Another Qpid version: its hook stays, the broker just stops a little early.
-		}
+		return false;
+	}
+
+	/**
+	 * Whether the broker stops only when {@link #close()} is called, not as soon as the
+	 * JVM begins to exit (when Qpid's own shutdown hook could be removed).
+	 * @return whether only {@link #close()} stops the broker
+	 */
+	boolean stopsOnlyWhenClosed() {
+		return this.stopsOnlyWhenClosed;
 	}
 
 	private static String brokerConfig(Path work) {

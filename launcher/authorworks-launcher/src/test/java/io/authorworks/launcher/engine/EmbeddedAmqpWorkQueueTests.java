@@ -24,6 +24,19 @@ class EmbeddedAmqpWorkQueueTests {
 	@TempDir
 	Path data;
 
+	/**
+	 * Qpid registers a JVM shutdown hook that stops the broker the moment the launcher is
+	 * told to exit, while the services are still stopping and sending their last messages
+	 * (Ctrl-C then printed "No Engine available" and connection resets). The platform
+	 * stops the broker after the services instead, so the hook must be gone.
+	 */
+	@Test
+	void onlyThePlatformStopsTheBroker() {
+		try (EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start(this.data, Ports.findFree())) {
+			assertThat(broker.stopsOnlyWhenClosed()).as("Qpid's shutdown hook is removed").isTrue();
+		}
+	}
+
 	@Test
 	void workQueuesAreDeclaredWithoutBrokerDeadLettering() throws Exception {
 		int port = Ports.findFree();
