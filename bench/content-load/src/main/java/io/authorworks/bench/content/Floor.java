@@ -1,5 +1,6 @@
 package io.authorworks.bench.content;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +33,7 @@ final class Floor implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
-	private final List<Process> processes = new ArrayList<>();
+	private final Map<String, Process> processes = new LinkedHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,15 +59,16 @@ final class Floor implements AutoCloseable {
 		if (!Files.isRegularFile(classpath) || !Files.isDirectory(module.resolve("classes"))) {
 			throw new IOException(module + " is not built: run bench/run-content-load.sh, which builds it");
 		}
-		String cp = module.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpath).strip();
+		String cp = module.resolve("classes") + File.pathSeparator + Files.readString(classpath).strip();
 		int servicePort = freePort();
 		int gatewayPort = freePort();
 		Floor floor = new Floor("http://127.0.0.1:" + servicePort, "http://127.0.0.1:" + gatewayPort);
 		try {
 			Files.createDirectories(logs);
-			floor.launch(options, cp, SERVICE_MAIN, logs.resolve("floor-service.log"), "--server.port=" + servicePort);
-			floor.launch(options, cp, GATEWAY_MAIN, logs.resolve("floor-gateway.log"), "--server.port=" + gatewayPort,
-					"--floor.service-url=" + floor.serviceUrl);
+			floor.launch(options, cp, Options.Target.FLOOR_SERVICE, SERVICE_MAIN, logs.resolve("floor-service.log"),
+					"--server.port=" + servicePort);
+			floor.launch(options, cp, Options.Target.FLOOR_GATEWAY, GATEWAY_MAIN, logs.resolve("floor-gateway.log"),
+					"--server.port=" + gatewayPort, "--floor.service-url=" + floor.serviceUrl);
 			floor.awaitAnswer(floor.serviceUrl);
 			floor.awaitAnswer(floor.gatewayUrl);
 			return floor;
@@ -76,24 +79,27 @@ final class Floor implements AutoCloseable {
 		}
 	}
 
-	private void launch(Options options, String classpath, String main, Path log, String... args) throws IOException {
+	private void launch(Options options, String classpath, Options.Target target, String main, Path log, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(options.jvmOptions());
 		command.addAll(List.of("-cp", classpath, main, "--spring.threads.virtual.enabled=true",
 				"--spring.main.banner-mode=off"));
 		command.addAll(List.of(args));
-		this.processes.add(new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start());
+		this.processes.put(target.label,
+				new ProcessBuilder(command).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+					.start());
 	}
 
 	private void awaitAnswer(String url) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(READY_WITHIN);
 		while (true) {
-			for (Process process : this.processes) {
-				if (!process.isAlive()) {
-					throw new IOException("a floor process exited with " + process.exitValue() + "; see its log");
+			for (Map.Entry<String, Process> process : this.processes.entrySet()) {
+				if (!process.getValue().isAlive()) {
+					throw new IOException("the " + process.getKey() + " exited with " + process.getValue().exitValue()
+							+ "; see its log");
 				}
 			}
 			try {
@@ -160,20 +166,19 @@ final class Floor implements AutoCloseable {
 	 */
 	Map<String, Long> processes() {
 		Map<String, Long> pids = new LinkedHashMap<>();
-		pids.put(Options.Target.FLOOR_GATEWAY.label, this.processes.get(1).pid());
-		pids.put(Options.Target.FLOOR_SERVICE.label, this.processes.get(0).pid());
+		this.processes.forEach((name, process) -> pids.put(name, process.pid()));
 		pids.put("load generator", ProcessHandle.current().pid());
 		return pids;
 	}
 
 	@Override
 	public void close() {
-		for (Process process : this.processes) {
+		for (Process process : this.processes.values()) {
 			process.destroy();
 		}
-		for (Process process : this.processes) {
+		for (Process process : this.processes.values()) {
 			try {
-				if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+				if (!process.waitFor(20, TimeUnit.SECONDS)) {
 					process.destroyForcibly();
 				}
 			}
