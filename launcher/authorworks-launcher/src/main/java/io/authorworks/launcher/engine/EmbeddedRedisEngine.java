@@ -36,7 +36,12 @@ public final class EmbeddedRedisEngine implements AutoCloseable {
 				// Without this, a failed background save blocks every write.
 				.setting("stop-writes-on-bgsave-error no")
 				.build();
-			server.start();
+			// The library extracts redis-server and runs it at once; the other engines
+			// start processes at the same time.
+			TextFileBusy.retry(() -> {
+				server.start();
+				return server;
+			});
 			return new EmbeddedRedisEngine(server, port);
 		}
 		catch (IOException | RuntimeException ex) {
