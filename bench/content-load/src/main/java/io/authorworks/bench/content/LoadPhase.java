@@ -21,7 +21,6 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -144,10 +143,6 @@ final class LoadPhase {
 					.setConnectTimeout(Timeout.ofSeconds(5))
 					.setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
 					.build())
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(REQUEST_TIMEOUT))
-				.setRedirectsEnabled(false)
 				.build())
 			.disableAutomaticRetries()
 			.disableCookieManagement()

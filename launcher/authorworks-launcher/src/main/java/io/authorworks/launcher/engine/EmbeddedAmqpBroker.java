@@ -42,11 +42,12 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
 	private final int port;
 
-	private boolean stopsOnlyWhenClosed;
+	private final boolean stopsOnlyWhenClosed;
 
-	private EmbeddedAmqpBroker(SystemLauncher launcher, int port) {
+	private EmbeddedAmqpBroker(SystemLauncher launcher, int port, boolean stopsOnlyWhenClosed) {
 		this.launcher = launcher;
 		this.port = port;
+		this.stopsOnlyWhenClosed = stopsOnlyWhenClosed;
 	}
 
 	public static EmbeddedAmqpBroker start(Path dataDirectory, int port) {
@@ -90,9 +91,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 			if (error != null) {
 				throw error;
 			}
-			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(launcher, port);
+			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(launcher, port, removeBrokerShutdownHook(system.get()));
 			broker.verify(system.get());
-			broker.stopsOnlyWhenClosed = removeBrokerShutdownHook(system.get());
 			if (!broker.stopsOnlyWhenClosed) {
 				log.warn("the AMQP broker will stop as soon as this JVM is told to, before the services have "
 						+ "stopped sending (Qpid's shutdown hook was not found)");

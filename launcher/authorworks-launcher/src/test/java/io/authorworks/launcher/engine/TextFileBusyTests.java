@@ -3,7 +3,6 @@ package io.authorworks.launcher.engine;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +58,6 @@ class TextFileBusyTests {
 			return new ProcessBuilder(this.directory.resolve("missing").toString()).start();
 		})).satisfies((ex) -> assertThat(TextFileBusy.isTextFileBusy(ex)).isFalse());
 		assertThat(attempts[0]).isEqualTo(1);
-		assertThat(Files.exists(this.directory.resolve("missing"))).isFalse();
 	}
 
 }
