@@ -5,12 +5,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.authorworks.gateway.FakeService.Received;
+import io.authorworks.platform.web.security.EndedSessions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user-service's OIDC back channel is played by {@link FakeService}.
  */
 class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
+
+	@Autowired
+	EndedSessions endedSessions;
 
 	@Test
 	void anonymousApiCallsGetAnUnauthenticatedProblemNotARedirect() {
@@ -161,6 +175,95 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(TestServices.USERS_A.refreshes()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void parallelCallsAtExpiryRenewOnceOnEitherReplicaAndAllSucceed() throws Exception {
+		HttpClient browser = signedInWithDueTokens();
+		int before = TestServices.USERS_A.refreshes();
+		TestServices.USERS_A.refreshTime = Duration.ofMillis(300);
+		try (ConfigurableApplicationContext second = secondReplica();
+				ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				URI target = URI
+					.create("http://localhost:" + ((i % 2 == 0) ? this.port : secondPort) + "/api/users/me?call=" + i);
+				calls.add(pool.submit(() -> send(browser, HttpRequest.newBuilder(target).GET().build())));
+			}
+			for (Future<HttpResponse<String>> call : calls) {
+				HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(200);
+			}
+		}
+		finally {
+			TestServices.USERS_A.refreshTime = Duration.ZERO;
+		}
+		assertThat(TestServices.USERS_A.refreshes()).as("one renewal for the session").isEqualTo(before + 1);
+		assertThat(TestServices.USERS_A.replays()).isZero();
+		assertThat(send(browser, request("/bff/session").GET().build()).body()).contains("\"authenticated\":true");
+	}
+
+	@Test
+	void whenRenewalIsRefusedParallelCallsAllGet401AndTheSessionEnds() throws Exception {
+		HttpClient browser = signedInWithDueTokens();
+		TestServices.USERS_A.refuseRefreshes = true;
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				calls.add(pool.submit(() -> send(browser, request("/api/users/me").GET().build())));
+			}
+			for (Future<HttpResponse<String>> call : calls) {
+				HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+				assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+					.startsWith("application/problem+json");
+			}
+		}
+		finally {
+			TestServices.USERS_A.refuseRefreshes = false;
+		}
+		assertThat(send(browser, request("/bff/session").GET().build()).body()).contains("\"authenticated\":false");
+	}
+
+	@Test
+	void aSignInEndedElsewhereEndsTheSessionOnItsNextRequest() {
+		String signIn = UUID.randomUUID().toString();
+		TestServices.USERS_A.signIn = signIn;
+		HttpClient browser = browser();
+		send(browser, request("/bff/login").GET().build());
+		signIn(browser);
+		assertThat(send(browser, request("/api/users/me").GET().build()).statusCode()).isEqualTo(200);
+
+		this.endedSessions.end(signIn, Duration.ofMinutes(1));
+		TestServices.USERS_A.signIn = UUID.randomUUID().toString();
+
+		HttpResponse<String> next = send(browser, request("/api/users/me").GET().build());
+		assertThat(next.statusCode()).isEqualTo(401);
+		assertThat(send(browser, request("/bff/session").GET().build()).body()).contains("\"authenticated\":false");
+	}
+
+	/** A signed-in browser whose access token is already due for renewal. */
+	private HttpClient signedInWithDueTokens() {
+		HttpClient browser = browser();
+		TestServices.USERS_A.accessTokenSeconds = 5;
+		try {
+			send(browser, request("/bff/login").GET().build());
+			signIn(browser);
+		}
+		finally {
+			TestServices.USERS_A.accessTokenSeconds = 3600;
+		}
+		return browser;
+	}
+
+	/**
+	 * A second gateway on the same Redis, as a second replica behind the load balancer.
+	 */
+	private static ConfigurableApplicationContext secondReplica() {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		TestServices.gatewayProperties("1000").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return new SpringApplicationBuilder(ApiGatewayApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	@Test

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,19 @@ final class FakeService implements AutoCloseable {
 	volatile String nonce = "";
 
 	volatile int accessTokenSeconds = 3600;
+
+	/** How long a refresh takes, to widen the window in which parallel requests meet. */
+	volatile Duration refreshTime = Duration.ZERO;
+
+	/** Answer every refresh with {@code invalid_grant}, as for a revoked family. */
+	volatile boolean refuseRefreshes;
+
+	/** The sign-in ({@code sid}) of the access tokens issued from now on. */
+	volatile String signIn = UUID.randomUUID().toString();
+
+	private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger replays = new AtomicInteger();
 
 	FakeService(String name, TestIssuer issuer) {
 		this.name = name;
@@ -97,6 +112,11 @@ final class FakeService implements AutoCloseable {
 		return this.refreshes.get();
 	}
 
+	/** Refresh tokens redeemed a second time: what the user-service takes for theft. */
+	int replays() {
+		return this.replays.get();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
@@ -125,7 +145,7 @@ final class FakeService implements AutoCloseable {
 			return;
 		}
 		switch (path) {
-			case "/oauth2/token" -> json(exchange, 200, tokens(form(request.body())));
+			case "/oauth2/token" -> token(exchange, form(request.body()));
 			case "/userinfo" -> json(exchange, 200,
 					Map.of("sub", USER_ID.toString(), "preferred_username", "ada", "name", "Ada Lovelace"));
 			case "/oauth2/revoke" -> json(exchange, 200, Map.of());
@@ -135,12 +155,30 @@ final class FakeService implements AutoCloseable {
 		}
 	}
 
+	private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
+		if ("refresh_token".equals(form.get("grant_type"))) {
+			sleep(this.refreshTime);
+			this.refreshes.incrementAndGet();
+			if (!this.redeemed.add(form.getOrDefault("refresh_token", ""))) {
+				this.replays.incrementAndGet();
+				json(exchange, 400, Map.of("error", "invalid_grant", "error_description", "replayed"));
+				return;
+			}
+			if (this.refuseRefreshes) {
+				json(exchange, 400, Map.of("error", "invalid_grant"));
+				return;
+			}
+		}
+		json(exchange, 200, tokens(form));
+	}
+
 	private Map<String, Object> tokens(Map<String, String> form) {
 		String grant = form.getOrDefault("grant_type", "");
-		if ("refresh_token".equals(grant)) {
-			this.refreshes.incrementAndGet();
-		}
-		String accessToken = this.issuer.userToken(USER_ID, "ada", List.of("author"));
+		String accessToken = this.issuer
+			.accessToken(USER_ID.toString(),
+					Map.of("roles", List.of("author"), "preferred_username", "ada", "scope",
+							List.of("openid", "profile"), "sid", this.signIn),
+					Duration.ofSeconds(this.accessTokenSeconds));
 		Map<String, Object> tokens = new LinkedHashMap<>();
 		tokens.put("access_token", accessToken);
 		tokens.put("token_type", "Bearer");

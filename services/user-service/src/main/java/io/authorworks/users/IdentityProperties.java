@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminEmails comma-separated emails that get the admin role when they sign up
  * @param accessTokenTtl access-token lifetime (at most 15 minutes)
  * @param refreshTokenTtl refresh-token lifetime
+ * @param refreshTokenReuseInterval how long after a rotation the token it replaced is
+ * refused without revoking its family (a client's parallel or retried refresh, not
+ * theft); a replay after it revokes the family
  * @param afterVerificationUrl where "sign in" points after an email is verified
  * @param maxFailedSignIns failures in a row before an account is locked for a while
  * @param lockout how long such a lock lasts
@@ -35,7 +38,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IdentityProperties(URI publicUrl, String mailFrom, @Nullable String signingKeyPassword,
 		@Nullable String gatewayClientSecret, String gatewayRedirectUris, String postLogoutRedirectUris,
 		String cliRedirectUris, @Nullable String serviceClients, @Nullable String adminEmails, Duration accessTokenTtl,
-		Duration refreshTokenTtl, String afterVerificationUrl, int maxFailedSignIns, Duration lockout) {
+		Duration refreshTokenTtl, Duration refreshTokenReuseInterval, String afterVerificationUrl, int maxFailedSignIns,
+		Duration lockout) {
 
 	public IdentityProperties {
 		if (signingKeyPassword == null || signingKeyPassword.length() < 16) {
@@ -44,6 +48,9 @@ public record IdentityProperties(URI publicUrl, String mailFrom, @Nullable Strin
 		}
 		if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) > 0) {
 			throw new IllegalStateException("Access tokens must not live longer than 15 minutes");
+		}
+		if (refreshTokenReuseInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+			throw new IllegalStateException("The refresh-token reuse interval must not be longer than a minute");
 		}
 	}
 

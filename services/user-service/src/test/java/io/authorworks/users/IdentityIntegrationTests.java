@@ -20,6 +20,7 @@ import io.authorworks.platform.events.EventEnvelope;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;
+import io.authorworks.platform.web.security.AccessTokens;
 import io.authorworks.users.events.UserRegistered;
 import io.authorworks.users.identity.SigningKeys;
 import io.authorworks.users.identity.SigningKeysAccess;
@@ -56,7 +57,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest(properties = { "SIGNING_KEY_PASSWORD=integration-test-signing-password",
 		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret",
 		"SERVICE_CLIENTS=content-service:integration-test-content-secret:users.read",
-		"ADMIN_EMAILS=root@example.test,keeper@example.test", "LOG_FORMAT=text" })
+		"ADMIN_EMAILS=root@example.test,keeper@example.test", "LOG_FORMAT=text", "REFRESH_TOKEN_REUSE_INTERVAL=2s" })
 class IdentityIntegrationTests {
 
 	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -152,12 +153,109 @@ class IdentityIntegrationTests {
 		String second = rotated.body().get("refresh_token").asString();
 		assertThat(second).isNotEqualTo(original);
 
-		OidcTestClient.Response replay = tokens.refresh(original);
+		OidcTestClient.Response retry = tokens.refresh(original);
+		assertThat(retry.status()).as("a retry within the reuse interval is refused").isEqualTo(400);
+		assertThat(retry.body().get("error").asString()).isEqualTo("invalid_grant");
+		OidcTestClient.Response third = tokens.refresh(second);
+		assertThat(third.status()).as("but the family lives on").isEqualTo(200);
+		String latestAccess = third.body().get("access_token").asString();
+		assertThat(tokens.api("GET", "/users/me", latestAccess, null).statusCode()).isEqualTo(200);
+
+		Thread.sleep(2_200);
+		OidcTestClient.Response replay = tokens.refresh(second);
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
 
-		OidcTestClient.Response afterReplay = tokens.refresh(second);
+		OidcTestClient.Response afterReplay = tokens.refresh(third.body().get("refresh_token").asString());
 		assertThat(afterReplay.status()).as("the whole family is revoked").isEqualTo(400);
+		assertThat(tokens.api("GET", "/users/me", latestAccess, null).statusCode())
+			.as("and its access tokens stop at once")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void anOlderReplayRevokesTheFamilyEvenWithinTheReuseInterval() throws Exception {
+		Account bo = signUpAndVerify("bo");
+		OidcTestClient tokens = oidc();
+		String original = tokens.signIn(new FormBrowser(base()), bo.username(), bo.password())
+			.get("refresh_token")
+			.asString();
+		String second = tokens.refresh(original).body().get("refresh_token").asString();
+		String third = tokens.refresh(second).body().get("refresh_token").asString();
+
+		assertThat(tokens.refresh(original).status()).isEqualTo(400);
+		assertThat(tokens.refresh(third).status()).as("only the token replaced last may come back").isEqualTo(400);
+	}
+
+	@Test
+	void idTokensAreNotAccessTokens() throws Exception {
+		Account ida = signUpAndVerify("ida");
+		OidcTestClient tokens = oidc();
+		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), ida.email(), ida.password());
+		String idToken = signedIn.get("id_token").asString();
+		String accessToken = signedIn.get("access_token").asString();
+
+		HttpResponse<String> withIdToken = tokens.api("GET", "/users/me", idToken, null);
+		assertThat(withIdToken.statusCode()).isEqualTo(401);
+		assertThat(tokens.api("PATCH", "/users/me", idToken, "{\"displayName\":\"Mallory\"}").statusCode())
+			.isEqualTo(401);
+		assertThat(tokens.api("GET", "/users/me", accessToken, null).statusCode()).isEqualTo(200);
+
+		Jwt access = decodeWithPublishedKeys(accessToken);
+		assertThat(access.getHeaders()).containsEntry("typ", "at+jwt");
+		assertThat(access.getAudience()).containsExactly("authorworks-api");
+		assertThat(access.getClaimAsString("client_id")).isEqualTo("authorworks-web");
+		assertThat(access.getClaimAsString("sid")).isNotBlank();
+	}
+
+	@Test
+	void changingThePasswordEndsEveryOtherSignIn() throws Exception {
+		Account pat = signUpAndVerify("pat");
+		OidcTestClient tokens = oidc();
+		JsonNode laptop = tokens.signIn(new FormBrowser(base()), pat.email(), pat.password());
+		FormBrowser phoneBrowser = new FormBrowser(base());
+		JsonNode phone = tokens.signIn(phoneBrowser, pat.username(), pat.password());
+		String laptopAccess = laptop.get("access_token").asString();
+
+		HttpResponse<String> wrong = tokens.api("POST", "/users/me/password", laptopAccess,
+				"{\"currentPassword\":\"not it at all\",\"newPassword\":\"a new and longer secret\"}");
+		assertThat(wrong.statusCode()).isEqualTo(422);
+		assertThat(wrong.body()).contains("currentPassword");
+		assertThat(tokens.api("GET", "/users/me", phone.get("access_token").asString(), null).statusCode())
+			.as("a refused change ends nothing")
+			.isEqualTo(200);
+
+		HttpResponse<String> changed = tokens.api("POST", "/users/me/password", laptopAccess,
+				"{\"currentPassword\":\"" + pat.password() + "\",\"newPassword\":\"a new and longer secret\"}");
+		assertThat(changed.statusCode()).isEqualTo(204);
+
+		assertThat(tokens.api("GET", "/users/me", laptopAccess, null).statusCode()).as("this sign-in stays")
+			.isEqualTo(200);
+		assertThat(tokens.refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(200);
+		assertThat(tokens.api("GET", "/users/me", phone.get("access_token").asString(), null).statusCode())
+			.as("the other device's access token stops at once")
+			.isEqualTo(401);
+		assertThat(tokens.refresh(phone.get("refresh_token").asString()).status()).isEqualTo(400);
+		assertThat(phoneBrowser.get(authorizeUrl()).headers().firstValue("Location").orElse(""))
+			.as("and its sign-in page session is gone: no silent sign-in")
+			.endsWith("/login");
+	}
+
+	@Test
+	void aPasswordResetEndsEverySignIn() throws Exception {
+		Account rex = signUpAndVerify("rex");
+		OidcTestClient tokens = oidc();
+		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), rex.email(), rex.password());
+
+		FormBrowser browser = new FormBrowser(base());
+		browser.submit("/password-reset", "/password-reset", Map.of("email", rex.email()));
+		String token = tokenFromMail(rex.email(), "Reset your AuthorWorks password");
+		browser.submit("/password-reset/confirm?token=" + token, "/password-reset/confirm",
+				Map.of("token", token, "password", "another fine passphrase"));
+
+		assertThat(tokens.api("GET", "/users/me", signedIn.get("access_token").asString(), null).statusCode())
+			.isEqualTo(401);
+		assertThat(tokens.refresh(signedIn.get("refresh_token").asString()).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -167,7 +265,10 @@ class IdentityIntegrationTests {
 		String accessToken = signedIn.get("access_token").asString();
 		// A new instance reads the keys from the database, as it would after a restart.
 		SigningKeys afterRestart = SigningKeysAccess.create(jdbc(), transactions(), properties());
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(afterRestart).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(afterRestart)
+			.jwtProcessorCustomizer(AccessTokens.typeCheck())
+			.build();
+		decoder.setJwtValidator(AccessTokens.validator("http://localhost:8080"));
 		assertThat(decoder.decode(accessToken).getClaimAsString("preferred_username")).isEqualTo(cy.username());
 	}
 
@@ -515,11 +616,12 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
-	void signingOutEverywhereRevokesEveryRefreshToken() throws Exception {
+	void signingOutEverywhereEndsEverySignInAtOnce() throws Exception {
 		Account kim = signUpAndVerify("kim");
 		OidcTestClient tokens = oidc();
 		JsonNode laptop = tokens.signIn(new FormBrowser(base()), kim.email(), kim.password());
-		JsonNode phone = tokens.signIn(new FormBrowser(base()), kim.username(), kim.password());
+		FormBrowser phoneBrowser = new FormBrowser(base());
+		JsonNode phone = tokens.signIn(phoneBrowser, kim.username(), kim.password());
 		Account other = signUpAndVerify("lee");
 		JsonNode someoneElse = tokens.signIn(new FormBrowser(base()), other.email(), other.password());
 
@@ -528,8 +630,16 @@ class IdentityIntegrationTests {
 		assertThat(revoked.statusCode()).isEqualTo(204);
 		assertThat(tokens.refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(400);
 		assertThat(tokens.refresh(phone.get("refresh_token").asString()).status()).isEqualTo(400);
+		assertThat(tokens.api("GET", "/users/me", laptop.get("access_token").asString(), null).statusCode())
+			.as("the calling sign-in ends too")
+			.isEqualTo(401);
+		assertThat(tokens.api("GET", "/users/me", phone.get("access_token").asString(), null).statusCode())
+			.isEqualTo(401);
+		assertThat(phoneBrowser.get(authorizeUrl()).headers().firstValue("Location").orElse("")).endsWith("/login");
 		assertThat(tokens.refresh(someoneElse.get("refresh_token").asString()).status())
 			.as("other people stay signed in")
+			.isEqualTo(200);
+		assertThat(tokens.api("GET", "/users/me", someoneElse.get("access_token").asString(), null).statusCode())
 			.isEqualTo(200);
 	}
 
@@ -592,7 +702,11 @@ class IdentityIntegrationTests {
 	}
 
 	private Jwt decodeWithPublishedKeys(String token) {
-		return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks")
+			.jwtProcessorCustomizer(AccessTokens.typeCheck())
+			.build();
+		decoder.setJwtValidator(AccessTokens.validator("http://localhost:8080"));
+		return decoder.decode(token);
 	}
 
 	@Autowired

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -17,7 +18,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,18 +42,25 @@ class BffController {
 
 	private static final String ROLE_PREFIX = "ROLE_";
 
+	private final OAuth2AuthorizedClientManager tokens;
+
+	BffController(OAuth2AuthorizedClientManager tokens) {
+		this.tokens = tokens;
+	}
+
 	@GetMapping("/bff/session")
 	@Operation(summary = "Who is signed in",
 			description = "The browser's sign-in state. Also sets the XSRF-TOKEN cookie, whose value the web app "
 					+ "sends in the X-XSRF-TOKEN header with every POST, PUT, PATCH and DELETE.")
-	ResponseEntity<SessionResponse> session(@Nullable Authentication authentication, @Nullable CsrfToken csrf) {
+	ResponseEntity<SessionResponse> session(@Nullable Authentication authentication, @Nullable CsrfToken csrf,
+			HttpServletRequest request) {
 		if (csrf != null) {
 			// Reading the token is what writes the cookie.
 			csrf.getToken();
 		}
 		SessionResponse body = SessionResponse.signedOut();
-		if (authentication instanceof OAuth2AuthenticationToken token
-				&& token.getPrincipal() instanceof OidcUser user) {
+		if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user
+				&& signInGoesOn(token, request)) {
 			List<String> roles = token.getAuthorities()
 				.stream()
 				.map(GrantedAuthority::getAuthority)
@@ -60,6 +72,28 @@ class BffController {
 			body = new SessionResponse(true, user.getSubject(), username, displayName, roles);
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	/**
+	 * Whether the session's sign-in still holds: its tokens can be had (renewed if due)
+	 * and it was not ended elsewhere. A session whose sign-in is over is ended here, so
+	 * the app shows the signed-out state at once.
+	 */
+	private boolean signInGoesOn(OAuth2AuthenticationToken token, HttpServletRequest request) {
+		try {
+			return this.tokens
+				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(token.getAuthorizedClientRegistrationId())
+					.principal(token)
+					.build()) != null;
+		}
+		catch (OAuth2AuthorizationException ex) {
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			SecurityContextHolder.clearContext();
+			return false;
+		}
 	}
 
 	@GetMapping(LOGIN_PATH)

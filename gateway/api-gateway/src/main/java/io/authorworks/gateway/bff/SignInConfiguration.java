@@ -1,30 +1,32 @@
 package io.authorworks.gateway.bff;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.authorworks.gateway.routing.RoutingProperties;
+import io.authorworks.platform.web.security.EndedSessions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The gateway as an OIDC client: its registration at the user-service, and where the
- * tokens it gets are kept (in the server-side session, never in the browser).
+ * The gateway as an OIDC client: its registration at the user-service, where the tokens
+ * it gets are kept (in Redis beside the session, never in the browser), and how they are
+ * renewed.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
@@ -71,21 +73,32 @@ class SignInConfiguration {
 		return service.instances().getFirst();
 	}
 
-	/** Keeps each browser's tokens in its own session, which lives in Redis. */
+	/** Keeps each browser session's tokens in Redis, by a handle in the session. */
 	@Bean
-	OAuth2AuthorizedClientRepository authorizedClientRepository() {
-		return new HttpSessionOAuth2AuthorizedClientRepository();
+	SessionTokens authorizedClientRepository(StringRedisTemplate redis, ClientRegistrationRepository registrations,
+			@Value("${spring.session.timeout:8h}") Duration sessionTimeout) {
+		return new SessionTokens(redis, registrations, sessionTimeout);
 	}
 
-	/** Gives out a valid access token for a session, renewing it when it has expired. */
+	/**
+	 * Gives out a valid access token for a session, renewing it once per session however
+	 * many requests and replicas need it at the same moment.
+	 */
 	@Bean
-	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository authorizedClients) {
-		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
-				authorizedClients);
-		manager.setAuthorizedClientProvider(
-				OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
-		return manager;
+	SingleFlightRenewal authorizedClientManager(ClientRegistrationRepository registrations, SessionTokens tokens,
+			StringRedisTemplate redis, EndedSessions endedSessions, SignInProperties signIn) {
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, tokens);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode()
+			.refreshToken((refresh) -> refresh.clockSkew(signIn.renewBefore()))
+			.build());
+		return new SingleFlightRenewal(manager, tokens, redis, endedSessions, signIn.renewBefore(),
+				Duration.ofSeconds(10), Clock.systemUTC());
+	}
+
+	@Bean
+	static EndedSessionSaves endedSessionSaves() {
+		return new EndedSessionSaves();
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.authorworks.gateway.bff;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redirectUri where the user-service sends the browser back after sign-in
  * @param postLogoutRedirectUri where the browser lands after signing out
  * @param scopes the scopes asked for
+ * @param renewBefore how long before it expires an access token is renewed
  */
 @ConfigurationProperties("authorworks.gateway.sign-in")
 @Validated
@@ -36,7 +38,8 @@ public record SignInProperties(@NotBlank String clientId,
 				message = "must be set: give the gateway's client secret in GATEWAY_CLIENT_SECRET") String clientSecret,
 		@NotNull URI issuer, @NotNull URI authorizationUri, @Nullable URI tokenUri, @NotNull URI jwkSetUri,
 		@Nullable URI userInfoUri, @Nullable URI revocationUri, @NotNull URI endSessionUri,
-		@NotBlank String redirectUri, @NotNull URI postLogoutRedirectUri, @Nullable List<String> scopes) {
+		@NotBlank String redirectUri, @NotNull URI postLogoutRedirectUri, @Nullable List<String> scopes,
+		@NotNull Duration renewBefore) {
 
 	/** The registration id, which also names the sign-in and callback paths. */
 	public static final String REGISTRATION_ID = "authorworks";

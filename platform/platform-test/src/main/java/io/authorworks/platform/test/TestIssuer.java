@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -58,19 +59,35 @@ public final class TestIssuer implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/oauth2/jwks";
 	}
 
-	/** A user's access token, as the user-service would issue it. */
+	/** A user's access token, as the user-service would issue it to the web app. */
 	public String userToken(UUID userId, String username, List<String> roles) {
-		return sign(userId.toString(),
-				Map.of("roles", roles, "preferred_username", username, "scope", List.of("openid", "profile")),
+		return accessToken(userId.toString(), Map.of("roles", roles, "preferred_username", username, "scope",
+				List.of("openid", "profile"), "client_id", "authorworks-web", "sid", UUID.randomUUID().toString()),
 				Duration.ofMinutes(10));
 	}
 
 	/** A client-credentials token for another service. */
 	public String serviceToken(String clientId, List<String> scopes) {
-		return sign(clientId, Map.of("scope", scopes), Duration.ofMinutes(10));
+		return accessToken(clientId, Map.of("scope", scopes, "client_id", clientId), Duration.ofMinutes(10));
 	}
 
+	/**
+	 * An access token in the JWT profile the user-service issues (RFC 9068: typ
+	 * {@code at+jwt}, audience {@code authorworks-api}) with these claims.
+	 */
+	public String accessToken(String subject, Map<String, Object> claims, Duration lifetime) {
+		Map<String, Object> all = new java.util.LinkedHashMap<>(claims);
+		all.putIfAbsent("aud", List.of("authorworks-api"));
+		all.putIfAbsent("client_id", "authorworks-web");
+		return sign(new JOSEObjectType("at+jwt"), subject, all, lifetime);
+	}
+
+	/** Any JWT signed with the issuer's key, typ {@code JWT} (an ID token, say). */
 	public String sign(String subject, Map<String, Object> claims, Duration lifetime) {
+		return sign(JOSEObjectType.JWT, subject, claims, lifetime);
+	}
+
+	private String sign(JOSEObjectType type, String subject, Map<String, Object> claims, Duration lifetime) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject(subject)
@@ -79,7 +96,8 @@ public final class TestIssuer implements AutoCloseable {
 			.expirationTime(Date.from(now.plus(lifetime)))
 			.jwtID(UUID.randomUUID().toString());
 		claims.forEach(builder::claim);
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).keyID(this.key.getKeyID()).build(),
 				builder.build());
 		try {
 			jwt.sign(new RSASSASigner(this.key));

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.users.IdentityProperties;
 import io.authorworks.users.events.UserRegistered;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -191,8 +193,30 @@ public class Registration {
 		owner.ifPresent((id) -> {
 			this.accounts.changePassword(id, this.passwords.encode(newPassword));
 			this.accounts.markEmailVerified(id);
+			this.events.publishEvent(new PasswordChanged(id, null));
 		});
 		return owner.isPresent();
+	}
+
+	/**
+	 * Changes the password of a signed-in person who proves the current one. Their other
+	 * sign-ins end; the one that made the change ({@code keepSession}) stays.
+	 */
+	@Transactional
+	public void changePassword(UUID id, String currentPassword, String newPassword, @Nullable String keepSession) {
+		UserAccount account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("No such account."));
+		if (account.passwordHash() == null || currentPassword == null
+				|| !this.passwords.matches(currentPassword, account.passwordHash())) {
+			throw new InvalidRequestException(
+					List.of(new Violation("currentPassword", "This is not your current password.")));
+		}
+		List<Violation> violations = new ArrayList<>();
+		checkPassword(newPassword, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		this.accounts.changePassword(id, this.passwords.encode(newPassword));
+		this.events.publishEvent(new PasswordChanged(id, keepSession));
 	}
 
 	@TransactionalEventListener

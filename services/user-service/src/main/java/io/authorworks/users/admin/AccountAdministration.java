@@ -11,7 +11,7 @@ import io.authorworks.platform.events.Outbox;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.events.UserSuspended;
-import io.authorworks.users.identity.RotatingRefreshTokens;
+import io.authorworks.users.identity.AccountSessions;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +28,15 @@ class AccountAdministration {
 
 	private final UserAccounts accounts;
 
-	private final RotatingRefreshTokens authorizations;
+	private final AccountSessions sessions;
 
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	AccountAdministration(UserAccounts accounts, RotatingRefreshTokens authorizations, Outbox outbox, Clock clock) {
+	AccountAdministration(UserAccounts accounts, AccountSessions sessions, Outbox outbox, Clock clock) {
 		this.accounts = accounts;
-		this.authorizations = authorizations;
+		this.sessions = sessions;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -61,7 +61,7 @@ class AccountAdministration {
 			return account;
 		}
 		this.accounts.updateStatus(id, UserAccount.Status.SUSPENDED, reason.trim());
-		this.authorizations.revokeAll(id.toString());
+		this.sessions.endAll(id);
 		this.outbox.publish(new UserSuspended(id, reason.trim(), this.clock.instant()));
 		return find(id);
 	}

@@ -3,8 +3,12 @@ package io.authorworks.users.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import io.authorworks.platform.web.security.AccessTokens;
+import io.authorworks.platform.web.security.EndedSessions;
+import io.authorworks.platform.web.security.SessionCheckingJwtDecoder;
 import io.authorworks.platform.web.security.PlatformSecurityProperties;
 import io.authorworks.platform.web.security.ResourceServerSecurity;
+import io.authorworks.users.IdentityProperties;
 import io.authorworks.users.account.AccountSignIn;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.federation.FederatedSignIn;
@@ -28,9 +32,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -162,8 +164,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	RotatingRefreshTokens authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
-			RegisteredClientRepository clients) {
-		return new RotatingRefreshTokens(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc);
+			RegisteredClientRepository clients, EndedSessions endedSessions, IdentityProperties identity, Clock clock) {
+		return new RotatingRefreshTokens(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc, endedSessions,
+				identity.accessTokenTtl(), identity.refreshTokenReuseInterval(), clock);
 	}
 
 	@Bean
@@ -182,11 +185,12 @@ class AuthorizationServerConfiguration {
 	 * trip.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, PlatformSecurityProperties security) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(security.issuer().toString())));
-		return decoder;
+	JwtDecoder jwtDecoder(SigningKeys keys, PlatformSecurityProperties security, EndedSessions endedSessions) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwtProcessorCustomizer(AccessTokens.typeCheck())
+			.build();
+		decoder.setJwtValidator(AccessTokens.validator(security.issuer().toString()));
+		return new SessionCheckingJwtDecoder(decoder, endedSessions);
 	}
 
 	@Bean

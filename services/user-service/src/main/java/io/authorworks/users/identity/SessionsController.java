@@ -9,23 +9,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Sign out everywhere": every refresh token the person holds, on any device or app,
- * stops working. Access tokens already out there expire within their short lifetime.
+ * "Sign out everywhere": every sign-in of the person ends at once, this one included —
+ * refresh tokens, the access tokens they issued, and the sign-in pages' sessions.
  */
 @RestController
 @Tag(name = "Sessions")
 class SessionsController {
 
-	private final RotatingRefreshTokens authorizations;
+	private final AccountSessions sessions;
 
-	SessionsController(RotatingRefreshTokens authorizations) {
-		this.authorizations = authorizations;
+	SessionsController(AccountSessions sessions) {
+		this.sessions = sessions;
 	}
 
 	@PostMapping("/users/me/sessions/revoke")
-	@Operation(summary = "Sign out everywhere", description = "Revokes all your refresh tokens.")
+	@Operation(summary = "Sign out everywhere",
+			description = "Ends every sign-in of yours on every device and app, this one included: refresh tokens "
+					+ "stop working and access tokens are refused from the next request.")
 	ResponseEntity<Void> revokeAll(Caller.User user) {
-		this.authorizations.revokeAll(user.id().toString());
+		this.sessions.endAll(user.id());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,8 +1,10 @@
 package io.authorworks.users.identity;
 
+import java.util.Collections;
 import java.util.UUID;
 
 import io.authorworks.platform.core.Ids;
+import io.authorworks.platform.web.security.AccessTokens;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
 
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -21,7 +24,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * What goes into tokens. User tokens carry the account's current roles and username (read
  * fresh at every refresh, so a role change or a suspension takes effect within one
  * access-token lifetime); a suspended or deleted account gets no tokens at all. Every
- * token names the key that signed it.
+ * token names the key that signed it, and access tokens follow RFC 9068 so that nothing
+ * else (an ID token above all) can be used as one.
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -37,6 +41,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().keyId(this.keys.currentKeyId());
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			accessTokenProfile(context);
+		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}
@@ -63,6 +70,24 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			if (context.getAuthorizedScopes().contains(OidcScopes.EMAIL)) {
 				context.getClaims().claim("email", account.email()).claim("email_verified", account.emailVerified());
 			}
+		}
+	}
+
+	/**
+	 * The JWT profile for access tokens (RFC 9068): its own {@code typ}, the API as the
+	 * audience, the client it was issued to, and the sign-in it belongs to (the
+	 * authorization, which is the refresh-token family), so that ending a sign-in can end
+	 * its access tokens too.
+	 */
+	private static void accessTokenProfile(JwtEncodingContext context) {
+		context.getJwsHeader().type(AccessTokens.TYPE);
+		context.getClaims()
+			// A list type the stored authorization can read back.
+			.audience(Collections.singletonList(AccessTokens.AUDIENCE))
+			.claim("client_id", context.getRegisteredClient().getClientId());
+		OAuth2Authorization authorization = context.getAuthorization();
+		if (authorization != null) {
+			context.getClaims().claim(AccessTokens.SESSION_CLAIM, authorization.getId());
 		}
 	}
 

@@ -1,12 +1,11 @@
 package io.authorworks.platform.web.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +14,8 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAu
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -25,10 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -63,16 +61,27 @@ public class SecurityPlatformAutoConfiguration {
 	/**
 	 * Validates tokens against the issuer's published keys. Nimbus caches the key set and
 	 * refetches it when a token names a key it has not seen, so rotated keys are picked
-	 * up without a restart. Verified tokens are remembered until they expire
-	 * ({@link VerifiedTokenCache}).
+	 * up without a restart. Only access tokens are accepted ({@link AccessTokens}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString()).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer().toString())));
-		return new VerifiedTokenCache(decoder, 10_000, Duration.ofMinutes(5), Clock.systemUTC());
+	JwtDecoder jwtDecoder(PlatformSecurityProperties properties, ObjectProvider<EndedSessions> endedSessions) {
+		JwtDecoder decoder = AccessTokens.decoder(properties.jwksUri().toString(), properties.issuer().toString());
+		EndedSessions ended = endedSessions.getIfAvailable();
+		return (ended != null) ? new SessionCheckingJwtDecoder(decoder, ended) : decoder;
+	}
+
+	/** Ended sign-ins are known where the deployable talks to Redis. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(StringRedisTemplate.class)
+	static class EndedSessionsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EndedSessions endedSessions(ObjectProvider<StringRedisTemplate> redis) {
+			return new EndedSessions(redis::getIfAvailable);
+		}
+
 	}
 
 	/**
