@@ -14,6 +14,7 @@ const Workspace = lazy(() => import('./workspace/Workspace').then((m) => ({ defa
 const Browse = lazy(() => import('./reader/Browse').then((m) => ({ default: m.Browse })));
 const BookCover = lazy(() => import('./reader/BookCover').then((m) => ({ default: m.BookCover })));
 const ChapterReader = lazy(() => import('./reader/ChapterReader').then((m) => ({ default: m.ChapterReader })));
+const Moderation = lazy(() => import('./admin/Moderation').then((m) => ({ default: m.Moderation })));
 const Settings = lazy(() => import('./account/Settings').then((m) => ({ default: m.Settings })));
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
               <Route path="/read/:bookId" element={<BookCover />} />
               <Route path="/read/:bookId/:number" element={<ChapterReader />} />
               <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
+              <Route path="/admin" element={<RequireSignIn><Moderation /></RequireSignIn>} />
               <Route path="/signed-in" element={<SignedInAgain />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

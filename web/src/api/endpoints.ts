@@ -1,6 +1,7 @@
 import { ApiClient, query, type ApiResponse } from './client';
 import type { ApiError } from './problem';
 import type {
+  AdminBook,
   AssistRequest,
   Bible,
   BibleCollection,
@@ -50,6 +51,11 @@ const chapter = (bookId: string, chapterId: string) => `${book(bookId)}/chapters
 export const bff = {
   session: () => api.get<Session>('/bff/session').then((r) => r.data),
   loginUrl: (returnTo: string) => `/bff/login${query({ returnTo })}`,
+  /**
+   * Signs in afresh even when signed in: the identity service still knows the browser, so
+   * it answers at once with new tokens, which carry roles given since the last sign-in.
+   */
+  renewSignInUrl: '/bff/oauth2/authorization/authorworks',
   async logout(): Promise<string> {
     const response = await api.post<{ redirectTo?: string }>('/bff/logout');
     return response.data?.redirectTo ?? '/';
@@ -145,6 +151,7 @@ export const account = {
   regenerateRecoveryCodes: (code: string) =>
     api.post<RecoveryCodes>('/api/users/me/two-factor/recovery-codes', { code }).then((r) => r.data),
   signOutEverywhere: () => api.post('/api/users/me/sessions/revoke'),
+  becomeAuthor: () => api.put<Me>('/api/users/me/roles/author').then((r) => r.data),
 };
 
 export const generation = {
@@ -164,4 +171,15 @@ export const assist = {
   /** Starts an operation; the answer is a stream of server-sent events (see workspace/assist). */
   stream: (bookId: string, request: AssistRequest, signal: AbortSignal) =>
     api.stream(`${book(bookId)}/assist`, { method: 'POST', json: request, signal }),
+};
+
+export const moderation = {
+  list: (takenDown: boolean, cursor?: string) =>
+    api
+      .get<Page<AdminBook>>(`/api/content/admin/books${query({ takenDown, limit: 20, cursor })}`)
+      .then((r) => r.data),
+  takeDown: (bookId: string, reason: string) =>
+    api.post<AdminBook>(`/api/content/admin/books/${enc(bookId)}/takedown`, { reason }).then((r) => r.data),
+  restore: (bookId: string) =>
+    api.post<AdminBook>(`/api/content/admin/books/${enc(bookId)}/restore`).then((r) => r.data),
 };

@@ -32,9 +32,25 @@ export interface Book {
   coverRef?: string;
   wordCount: number;
   publishedAt?: string;
+  /** Set while an administrator has taken the book down from readers. */
+  takenDownAt?: string;
+  takedownReason?: string;
   role?: string;
   version: number;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** A book as an administrator sees it in the moderation list. */
+export interface AdminBook {
+  id: string;
+  ownerId: string;
+  title: string;
+  status: string;
+  visibility: string;
+  publishedAt?: string;
+  takenDownAt?: string;
+  takedownReason?: string;
   updatedAt: string;
 }
 

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useSession } from '../session/session';
 import { ThemeToggle } from './ThemeToggle';
+import { isAdmin } from '../session/roles';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { session, loading, signInUrl, signOut, expired } = useSession();
@@ -50,6 +51,11 @@ export function Shell({ children }: { children: ReactNode }) {
               {signedIn && (
                 <li>
                   <NavLink to="/settings">Account</NavLink>
+                </li>
+              )}
+              {signedIn && isAdmin(session) && (
+                <li>
+                  <NavLink to="/admin">Administration</NavLink>
                 </li>
               )}
             </ul>

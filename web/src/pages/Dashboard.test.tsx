@@ -1,7 +1,7 @@
 import { describe, expect, it, afterEach, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { Dashboard } from './Dashboard';
-import { json, mockFetch, renderApp } from '../test/render';
+import { json, mockFetch, renderApp, signedIn } from '../test/render';
 
 const book = (id: string, title: string, extra = {}) => ({
   id,
@@ -30,6 +30,34 @@ describe('Dashboard', () => {
 
     expect(await screen.findByRole('heading', { name: 'No books yet' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Start a book' })).toHaveAttribute('href', '/books/new');
+  });
+
+  it('offers a reader-only account to become an author instead of starting a book', async () => {
+    mockFetch((url) => {
+      if (url === '/bff/session') {
+        return json(200, { ...signedIn, roles: ['reader'] });
+      }
+      return url.startsWith('/api/content/books?') ? json(200, { items: [] }) : undefined;
+    });
+
+    renderApp(<Dashboard />);
+
+    expect(await screen.findByRole('link', { name: 'Become an author' })).toHaveAttribute('href', '/settings#writing');
+    expect(screen.queryByRole('link', { name: 'Start a book' })).not.toBeInTheDocument();
+  });
+
+  it('shows a reader the books shared with them but no way to start one', async () => {
+    mockFetch((url) => {
+      if (url === '/bff/session') {
+        return json(200, { ...signedIn, roles: ['reader'] });
+      }
+      return url.startsWith('/api/content/books?') ? json(200, { items: [book('b1', 'Shared with me', { role: 'editor' })] }) : undefined;
+    });
+
+    renderApp(<Dashboard />);
+
+    expect(await screen.findByRole('link', { name: 'Shared with me' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Start a book' })).not.toBeInTheDocument();
   });
 
   it('lists books with word count, status and last change, and pages on', async () => {

@@ -6,11 +6,13 @@ import type { Book, GenerationJob } from '../api/types';
 import { EmptyState, ErrorNotice, Loading } from '../components/States';
 import { relativeTime, words, dateTime } from '../components/format';
 import { useSession } from '../session/session';
+import { isAuthor } from '../session/roles';
 import { ContinueReading } from '../reader/ContinueReading';
 import { StatusBadge } from '../components/StatusBadge';
 
 export function Dashboard() {
   const { session } = useSession();
+  const author = isAuthor(session);
   const shelf = useInfiniteQuery({
     queryKey: ['books'],
     queryFn: ({ pageParam }) => books.list({ cursor: pageParam }),
@@ -30,7 +32,7 @@ export function Dashboard() {
             {all.length > 0 && ` ${words(totalWords)} across ${all.length} ${all.length === 1 ? 'book' : 'books'}.`}
           </p>
         </div>
-        {all.length > 0 && (
+        {all.length > 0 && author && (
           <Link className="button primary" to="/books/new">
             Start a book
           </Link>
@@ -43,6 +45,20 @@ export function Dashboard() {
         <Loading label="Loading your books…" />
       ) : shelf.isError ? (
         <ErrorNotice error={shelf.error} onRetry={() => void shelf.refetch()} title="Your books could not be loaded" />
+      ) : all.length === 0 && !author ? (
+        <EmptyState
+          title="Nothing on your shelf yet"
+          action={
+            <Link className="button primary large" to="/settings#writing">
+              Become an author
+            </Link>
+          }
+        >
+          <p>
+            Books shared with you appear here. To start books of your own, become an author: it takes one click in your
+            account settings. Meanwhile, <Link to="/read">find something to read</Link>.
+          </p>
+        </EmptyState>
       ) : all.length === 0 ? (
         <EmptyState
           title="No books yet"

@@ -6,6 +6,9 @@ import { newIdempotencyKey } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
 import { FieldError } from '../components/States';
 import { PremiseFlow } from '../generation/PremiseFlow';
+import { useSession } from '../session/session';
+import { isAuthor } from '../session/roles';
+import { Link } from 'react-router';
 
 /** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
 export function parseGenres(text: string): string[] {
@@ -32,6 +35,7 @@ export function NewBookPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   // One key per attempt at creating this book: a retry after a lost answer makes no duplicate.
   const key = useRef(newIdempotencyKey());
+  const { session } = useSession();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,6 +64,20 @@ export function NewBookPage() {
       setBusy(false);
     }
   };
+
+  if (session?.authenticated && !isAuthor(session)) {
+    return (
+      <div className="page narrow">
+        <h1>Start a book</h1>
+        <p>Starting books is for authors. Your account is a reader account.</p>
+        <p>
+          <Link className="button primary" to="/settings#writing">
+            Become an author
+          </Link>
+        </p>
+      </div>
+    );
+  }
 
   return (
     <div className="page new-book">

@@ -63,11 +63,24 @@ export function Workspace() {
             Details…
           </button>
           <ExportMenu bookId={bookId} />
-          <button type="button" className="button primary" onClick={() => setPublishing(true)}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setPublishing(true)}
+            disabled={data.takenDownAt !== undefined}
+          >
             Publish…
           </button>
         </div>
       </div>
+      {data.takenDownAt && (
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>An administrator took this book down.</strong> Readers cannot find or read it, and it cannot be
+            published again until it is restored. Reason given: {data.takedownReason}
+          </p>
+        </div>
+      )}
       <Routes>
         <Route index element={<WritePane book={data} />} />
         <Route path="chapters/:chapterId" element={<WritePane book={data} />} />

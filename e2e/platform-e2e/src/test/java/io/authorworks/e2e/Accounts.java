@@ -33,8 +33,9 @@ final class Accounts {
 	static Account signUpAndVerify(RunningPlatform platform, String name) {
 		Account account = unique(name);
 		FormBrowser browser = browser(platform);
+		// "I want to write" is ticked, as the form starts: these accounts write books.
 		HttpResponse<String> created = browser.submit("/signup", "/signup", Map.of("email", account.email(), "username",
-				account.username(), "displayName", name, "password", account.password()));
+				account.username(), "displayName", name, "password", account.password(), "writer", "true"));
 		assertThat(created.body()).contains("Check your email");
 		String link = platform.linkMailedTo(account.email(), "Confirm your email for AuthorWorks");
 		HttpResponse<String> verified = browser.get(link);

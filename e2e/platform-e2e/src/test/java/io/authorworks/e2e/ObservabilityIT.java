@@ -67,8 +67,9 @@ class ObservabilityIT {
 			FormBrowser browser = new FormBrowser(this.platform.publicUrl())
 				.with("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
 				.with("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250));
-			HttpResponse<String> created = browser.submit("/signup", "/signup", Map.of("email", account.email(),
-					"username", account.username(), "displayName", "Tess", "password", account.password()));
+			HttpResponse<String> created = browser.submit("/signup", "/signup",
+					Map.of("email", account.email(), "username", account.username(), "displayName", "Tess", "password",
+							account.password(), "writer", "true"));
 			assertThat(created.body()).contains("Check your email");
 
 			// Other sign-ups may land in the queue too; ours is the one with this

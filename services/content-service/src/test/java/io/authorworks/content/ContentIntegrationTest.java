@@ -50,6 +50,22 @@ abstract class ContentIntegrationTest {
 		return new Author(id, new Api(base(), token));
 	}
 
+	/**
+	 * A new signed-up person whose token carries exactly these roles (someone who left "I
+	 * want to write" unticked has only {@code reader}).
+	 */
+	Author person(String name, String... roles) {
+		UUID id = users.register(UUID.randomUUID());
+		return new Author(id, new Api(base(), issuer.userToken(id, name, List.of(roles))));
+	}
+
+	/**
+	 * The same person with a token carrying other roles, as after their roles changed.
+	 */
+	Author withRoles(Author person, String... roles) {
+		return new Author(person.id(), new Api(base(), issuer.userToken(person.id(), "someone", List.of(roles))));
+	}
+
 	/** A client with no token at all. */
 	Api anonymous() {
 		return new Api(base(), null);

@@ -674,8 +674,9 @@ class IdentityIntegrationTests {
 		String email = (name.equals("root") || name.equals("keeper")) ? name + "@example.test"
 				: name + suffix + "@example.test";
 		String password = "a long and secret " + name;
-		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup", Map.of("email", email,
-				"username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT), "password", password));
+		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup",
+				Map.of("email", email, "username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT),
+						"password", password, "writer", "true"));
 		assertThat(created.body()).contains("Check your email");
 		String token = tokenFromMail(email, "Confirm your email for AuthorWorks");
 		HttpResponse<String> verified = new FormBrowser(base()).get("/verify-email?token=" + token);

@@ -139,8 +139,8 @@ final class Writers {
 		String password = "correct horse battery staple " + index;
 		String address = testNetAddress(index);
 		FormBrowser browser = new FormBrowser(this.publicUrl).with("X-Forwarded-For", address);
-		HttpResponse<String> created = browser.submit("/signup", "/signup",
-				Map.of("email", email, "username", username, "displayName", "Writer " + index, "password", password));
+		HttpResponse<String> created = browser.submit("/signup", "/signup", Map.of("email", email, "username", username,
+				"displayName", "Writer " + index, "password", password, "writer", "true"));
 		if (!created.body().contains("Check your email")) {
 			throw new IllegalStateException(
 					"sign-up of " + username + " answered " + created.statusCode() + ": " + abbreviate(created.body()));

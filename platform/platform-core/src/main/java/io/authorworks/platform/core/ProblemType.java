@@ -27,6 +27,14 @@ public record ProblemType(String slug, String title, int status) {
 
 	public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "You are not allowed to do this", 403);
 
+	/**
+	 * The account lacks a role the action needs (for example {@code author} to start a
+	 * book); the problem names it in a {@code role} member so a client can offer a way to
+	 * get it.
+	 */
+	public static final ProblemType ROLE_REQUIRED = new ProblemType("role-required",
+			"Your account does not have the role this needs", 403);
+
 	public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not found", 404);
 
 	public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed",

@@ -59,6 +59,19 @@ class ContentEventsContractTests {
 	}
 
 	@Test
+	void bookTakenDownMatchesItsGoldenSample() {
+		BookTakenDown event = new BookTakenDown(BOOK, ADA, "Reproduces another author's novel without permission.",
+				Instant.parse("2026-11-27T09:15:00Z"));
+		assertContract("BookTakenDown.json", event, BookTakenDown.class, "books/" + BOOK);
+	}
+
+	@Test
+	void bookRestoredMatchesItsGoldenSample() {
+		BookRestored event = new BookRestored(BOOK, ADA, Instant.parse("2026-11-28T10:00:00Z"));
+		assertContract("BookRestored.json", event, BookRestored.class, "books/" + BOOK);
+	}
+
+	@Test
 	void chapterPublishedMatchesItsGoldenSample() {
 		ChapterPublished event = new ChapterPublished(BOOK, CHAPTER, 1, "The Loom", 6120, 14,
 				Instant.parse("2026-11-26T21:35:00Z"));

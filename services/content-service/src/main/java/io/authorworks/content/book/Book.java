@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param coverRef the cover's URL or storage key
  * @param wordCount words in all its chapters, kept up to date by every chapter change
  * @param publishedAt when it was first published (since it was last unpublished)
+ * @param takenDownAt when an admin took it down from readers, while it stays down
+ * @param takedownReason why, as the admin told its owner
  * @param version bumped by every change to the book's own details
  * @param createdAt when it was created
  * @param updatedAt when it or one of its chapters last changed
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 public record Book(UUID id, UUID ownerId, String title, @Nullable String subtitle, @Nullable String description,
 		List<String> genres, List<String> tags, String language, String status, String visibility,
 		@Nullable UUID seriesId, @Nullable Integer seriesPosition, @Nullable String coverRef, long wordCount,
-		@Nullable Instant publishedAt, long version, Instant createdAt, Instant updatedAt) {
+		@Nullable Instant publishedAt, @Nullable Instant takenDownAt, @Nullable String takedownReason, long version,
+		Instant createdAt, Instant updatedAt) {
 
 	public static final List<String> STATUSES = List.of("draft", "writing", "editing", "published", "archived");
 
@@ -40,6 +43,14 @@ public record Book(UUID id, UUID ownerId, String title, @Nullable String subtitl
 
 	public boolean published() {
 		return "published".equals(this.status);
+	}
+
+	/**
+	 * Whether an admin took the book down, so readers cannot see it and it cannot be
+	 * published.
+	 */
+	public boolean takenDown() {
+		return this.takenDownAt != null;
 	}
 
 }

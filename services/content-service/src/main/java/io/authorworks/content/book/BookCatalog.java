@@ -24,6 +24,7 @@ import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.platform.web.security.Caller;
+import io.authorworks.platform.web.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,7 @@ class BookCatalog {
 
 	@Transactional
 	Book create(Caller.User caller, BookChanges request) {
+		caller.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
 		String title = checks.required("title", request.title(), 200);
 		Details details = details(checks, request);
@@ -176,7 +178,8 @@ class BookCatalog {
 				(status != null) ? status : book.status(), (visibility != null) ? visibility : book.visibility(),
 				book.seriesId(), book.seriesPosition(),
 				(details.coverRef() != null) ? emptyToNull(details.coverRef()) : book.coverRef(), book.wordCount(),
-				book.publishedAt(), book.version(), book.createdAt(), book.updatedAt());
+				book.publishedAt(), book.takenDownAt(), book.takedownReason(), book.version(), book.createdAt(),
+				book.updatedAt());
 		if (changed.equals(book)) {
 			return new Shelved(book, grant.role());
 		}

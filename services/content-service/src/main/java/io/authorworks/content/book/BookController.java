@@ -103,6 +103,9 @@ class BookController {
 	 * @param coverRef the cover's URL or storage key
 	 * @param wordCount words in all chapters
 	 * @param publishedAt when it was published
+	 * @param takenDownAt when an admin took it down from readers (absent unless it is
+	 * down)
+	 * @param takedownReason the admin's reason
 	 * @param role the caller's role in it
 	 * @param version the version its ETag carries
 	 * @param createdAt when it was created
@@ -111,7 +114,8 @@ class BookController {
 	record BookResponse(UUID id, UUID ownerId, String title, @Nullable String subtitle, @Nullable String description,
 			List<String> genres, List<String> tags, String language, String status, String visibility,
 			@Nullable UUID seriesId, @Nullable Integer seriesPosition, @Nullable String coverRef, long wordCount,
-			@Nullable Instant publishedAt, @Nullable String role, long version, Instant createdAt, Instant updatedAt) {
+			@Nullable Instant publishedAt, @Nullable Instant takenDownAt, @Nullable String takedownReason,
+			@Nullable String role, long version, Instant createdAt, Instant updatedAt) {
 
 		static BookResponse of(BookCatalog.Shelved shelved) {
 			return of(shelved.book(), (shelved.role() != null) ? shelved.role().value() : null);
@@ -120,8 +124,8 @@ class BookController {
 		static BookResponse of(Book book, @Nullable String role) {
 			return new BookResponse(book.id(), book.ownerId(), book.title(), book.subtitle(), book.description(),
 					book.genres(), book.tags(), book.language(), book.status(), book.visibility(), book.seriesId(),
-					book.seriesPosition(), book.coverRef(), book.wordCount(), book.publishedAt(), role, book.version(),
-					book.createdAt(), book.updatedAt());
+					book.seriesPosition(), book.coverRef(), book.wordCount(), book.publishedAt(), book.takenDownAt(),
+					book.takedownReason(), role, book.version(), book.createdAt(), book.updatedAt());
 		}
 
 	}

@@ -28,8 +28,8 @@ public class Books {
 
 	static final String COLUMNS = """
 			b.id, b.owner_id, b.title, b.subtitle, b.description, b.genres, b.tags, b.language, b.status,
-			b.visibility, b.series_id, b.series_position, b.cover_ref, b.word_count, b.published_at, b.version,
-			b.created_at, b.updated_at""";
+			b.visibility, b.series_id, b.series_position, b.cover_ref, b.word_count, b.published_at,
+			b.taken_down_at, b.takedown_reason, b.version, b.created_at, b.updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -97,6 +97,27 @@ public class Books {
 	}
 
 	/**
+	 * Takes the book down from readers, keeping its published snapshot for a restore. Its
+	 * version is not bumped: the owner's pending edits of its details stay valid.
+	 */
+	public Book markTakenDown(UUID bookId, String reason, UUID adminId) {
+		this.jdbc.sql("""
+				update books set taken_down_at = now(), takedown_reason = :reason, taken_down_by = :admin
+				where id = :id
+				""").param("reason", reason).param("admin", adminId).param("id", bookId).update();
+		return find(bookId).orElseThrow();
+	}
+
+	/** Lifts a takedown: the book is as it was before it. */
+	public Book markRestored(UUID bookId) {
+		this.jdbc.sql("""
+				update books set taken_down_at = null, takedown_reason = null, taken_down_by = null
+				where id = :id
+				""").param("id", bookId).update();
+		return find(bookId).orElseThrow();
+	}
+
+	/**
 	 * Puts the book into a series at a position (or takes it out with {@code null});
 	 * announces the change when the series itself changes.
 	 */
@@ -131,8 +152,9 @@ public class Books {
 				strings(rs.getArray("tags")), rs.getString("language"), rs.getString("status"),
 				rs.getString("visibility"), rs.getObject("series_id", UUID.class),
 				(Integer) rs.getObject("series_position"), rs.getString("cover_ref"), rs.getLong("word_count"),
-				instant(rs.getTimestamp("published_at")), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+				instant(rs.getTimestamp("published_at")), instant(rs.getTimestamp("taken_down_at")),
+				rs.getString("takedown_reason"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
 	static List<String> strings(@Nullable Array array) throws SQLException {

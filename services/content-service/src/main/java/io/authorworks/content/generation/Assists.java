@@ -19,7 +19,6 @@ import io.authorworks.content.ai.engine.PreparedCall;
 import io.authorworks.content.ai.cost.Money;
 import io.authorworks.content.ai.engine.StepOutcome;
 import io.authorworks.content.member.BookAccess;
-import io.authorworks.content.member.Permission;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
@@ -80,7 +79,7 @@ class Assists {
 	 * in it, 422 for bad input) and prepares the provider call.
 	 */
 	Prepared prepare(Caller.User caller, UUID bookId, AssistRequest request) {
-		this.access.require(caller, bookId, Permission.GENERATE);
+		this.access.requireGeneration(caller, bookId);
 		Step step = check(request);
 		if (request.chapterId() != null
 				&& this.jdbc.sql("select count(*) from chapters where id = :id and book_id = :book")

@@ -72,14 +72,14 @@ public class GenerationJobs {
 	}
 
 	JobViews.JobQuote quote(Caller.User caller, UUID bookId, JobRequest request) {
-		this.access.require(caller, bookId, Permission.GENERATE);
+		this.access.requireGeneration(caller, bookId);
 		Checked checked = check(request);
 		JobPlan plan = this.planner.plan(bookId, checked.kind(), checked.params(), 0);
 		return JobViews.JobQuote.of(plan, this.properties.currency());
 	}
 
 	JobStore.JobRow start(Caller.User caller, UUID bookId, JobRequest request) {
-		this.access.require(caller, bookId, Permission.GENERATE);
+		this.access.requireGeneration(caller, bookId);
 		Checked checked = check(request);
 		long seed = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
 		JobPlan plan = this.planner.plan(bookId, checked.kind(), checked.params(), seed);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;
+import io.authorworks.platform.web.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +35,13 @@ public class BookAccess {
 	 */
 	public Optional<Grant> grantOf(UUID userId, UUID bookId) {
 		return this.jdbc.sql("""
-				select b.status, b.visibility, m.role from books b
+				select b.status, b.visibility, b.taken_down_at, m.role from books b
 				left join book_members m on m.book_id = b.id and m.user_id = :user
 				where b.id = :book
 				""").param("user", userId).param("book", bookId).query((rs, n) -> {
 			Role role = (rs.getString("role") != null) ? Role.of(rs.getString("role")).orElse(null) : null;
-			boolean listed = "published".equals(rs.getString("status")) && "public".equals(rs.getString("visibility"));
+			boolean listed = "published".equals(rs.getString("status")) && "public".equals(rs.getString("visibility"))
+					&& rs.getTimestamp("taken_down_at") == null;
 			return new Grant(bookId, userId, role, listed);
 		}).optional().filter((grant) -> grant.role() != null || grant.publiclyListed());
 	}
@@ -55,6 +57,17 @@ public class BookAccess {
 					(grant.role() == null) ? "Only the people this book is shared with can do this."
 							: "As " + article(grant.role()) + " of this book you cannot " + describe(permission) + ".");
 		}
+		return grant;
+	}
+
+	/**
+	 * Passes when the user may start AI work in the book: the generate permission in it
+	 * and, since generation is an authoring tool, the author role. Strangers still get
+	 * the {@code 404} first, so the role check never reveals a private book.
+	 */
+	public Grant requireGeneration(Caller.User user, UUID bookId) {
+		Grant grant = require(user, bookId, Permission.GENERATE);
+		user.requireRole(Roles.AUTHOR);
 		return grant;
 	}
 

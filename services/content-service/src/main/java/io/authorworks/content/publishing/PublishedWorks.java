@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What readers may read: published books that are public (listed) or unlisted (by link),
- * and their published chapters. A book that is private, unpublished or deleted is simply
- * not here.
+ * and their published chapters. A book that is private, unpublished, taken down by an
+ * admin or deleted is simply not here.
  */
 @Component
 public class PublishedWorks {
@@ -36,7 +36,8 @@ public class PublishedWorks {
 
 	/** The book if readers may read it. */
 	public Optional<Book> book(UUID bookId) {
-		return this.books.find(bookId).filter((b) -> b.published() && !"private".equals(b.visibility()));
+		return this.books.find(bookId)
+			.filter((b) -> b.published() && !"private".equals(b.visibility()) && !b.takenDown());
 	}
 
 	/** Public books, most recently published first; unlisted ones never appear. */
@@ -58,7 +59,7 @@ public class PublishedWorks {
 		}
 		List<UUID> ids = this.jdbc.sql("""
 				select id from books
-				where status = 'published' and visibility = 'public'
+				where status = 'published' and visibility = 'public' and taken_down_at is null
 				  and (cast(:genre as text) is null or cast(:genre as text) = any(genres))
 				  and (cast(:k as timestamptz) is null
 				       or (published_at, id) < (cast(:k as timestamptz), cast(:id as uuid)))

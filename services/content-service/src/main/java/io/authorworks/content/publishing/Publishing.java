@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.authorworks.content.book.Book;
+import io.authorworks.content.book.BookTakenDownException;
 import io.authorworks.content.book.Books;
 import io.authorworks.content.chapter.Chapter;
 import io.authorworks.content.chapter.Chapters;
@@ -65,6 +66,9 @@ class Publishing {
 		String seen = checks.oneOf("visibility", visibility, List.of("public", "unlisted"));
 		checks.throwIfInvalid();
 		Book book = this.books.lock(bookId);
+		if (book.takenDown()) {
+			throw new BookTakenDownException(book);
+		}
 		String target = (seen != null) ? seen : book.visibility();
 		if ("private".equals(target)) {
 			throw new InvalidRequestException("visibility",

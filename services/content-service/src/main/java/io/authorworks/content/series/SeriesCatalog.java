@@ -22,6 +22,7 @@ import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.web.security.Caller;
+import io.authorworks.platform.web.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,7 @@ public class SeriesCatalog {
 
 	@Transactional
 	Series create(Caller.User user, @Nullable String title, @Nullable String description) {
+		user.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
 		String checkedTitle = checks.required("title", title, 200);
 		String checkedDescription = checks.optional("description", description, 5000);

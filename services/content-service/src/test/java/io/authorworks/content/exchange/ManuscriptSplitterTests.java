@@ -107,7 +107,8 @@ class ManuscriptSplitterTests {
 			}
 			io.authorworks.content.book.Book book = new io.authorworks.content.book.Book(java.util.UUID.randomUUID(),
 					java.util.UUID.randomUUID(), "Round Trip", null, null, List.of(), List.of(), "en", "draft",
-					"private", null, null, null, 0, null, 1, java.time.Instant.now(), java.time.Instant.now());
+					"private", null, null, null, 0, null, null, null, 1, java.time.Instant.now(),
+					java.time.Instant.now());
 			List<NewChapter> back = ManuscriptSplitter.markdown(MarkdownExport.of(book, chapters));
 			assertThat(back).extracting(NewChapter::title)
 				.containsExactlyElementsOf(

@@ -74,7 +74,7 @@ class AccountPagesController {
 
 	@GetMapping("/signup")
 	String signUpForm(Model model) {
-		model.addAttribute("form", new Registration.SignUpForm("", "", "", ""));
+		model.addAttribute("form", new Registration.SignUpForm("", "", "", "", true));
 		return "signup";
 	}
 
@@ -86,8 +86,8 @@ class AccountPagesController {
 			return "check-email";
 		}
 		catch (InvalidRequestException ex) {
-			model.addAttribute("form",
-					new Registration.SignUpForm(form.email(), form.username(), form.displayName(), ""));
+			model.addAttribute("form", new Registration.SignUpForm(form.email(), form.username(), form.displayName(),
+					"", form.wantsToWrite()));
 			model.addAttribute("errors", fieldErrors(ex));
 			return "signup";
 		}

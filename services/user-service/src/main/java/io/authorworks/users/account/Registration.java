@@ -12,6 +12,7 @@ import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.events.Outbox;
+import io.authorworks.platform.web.security.Roles;
 import io.authorworks.users.IdentityProperties;
 import io.authorworks.users.events.UserRegistered;
 import org.jspecify.annotations.Nullable;
@@ -78,9 +79,12 @@ public class Registration {
 		}
 		UUID id = Ids.newId();
 		String email = form.email().trim();
-		List<String> roles = new ArrayList<>(List.of("reader", "author"));
+		List<String> roles = new ArrayList<>(List.of(Roles.READER));
+		if (form.wantsToWrite()) {
+			roles.add(Roles.AUTHOR);
+		}
 		if (this.properties.isAdminEmail(email)) {
-			roles.add("admin");
+			roles.add(Roles.ADMIN);
 		}
 		this.accounts.insert(id, email, form.username().trim(), form.displayName().trim(),
 				this.passwords.encode(form.password()), roles, null);
@@ -95,14 +99,16 @@ public class Registration {
 	/**
 	 * Creates an account for someone an external identity provider vouches for: the
 	 * provider verified the email, so the account is verified from the start, and it has
-	 * no password. The username is derived from the hint and made unique.
+	 * no password. The username is derived from the hint and made unique. Such a person
+	 * never saw the sign-up form, so they get what its "I want to write" box gives when
+	 * left as it starts: the author role.
 	 */
 	@Transactional
 	public UserAccount registerFederated(String email, String usernameHint, String displayName) {
 		UUID id = Ids.newId();
-		List<String> roles = new ArrayList<>(List.of("reader", "author"));
+		List<String> roles = new ArrayList<>(List.of(Roles.READER, Roles.AUTHOR));
 		if (this.properties.isAdminEmail(email)) {
-			roles.add("admin");
+			roles.add(Roles.ADMIN);
 		}
 		String name = displayName.isBlank() ? usernameHint : displayName.trim();
 		this.accounts.insert(id, email.trim(), uniqueUsername(usernameHint),
@@ -266,8 +272,35 @@ public class Registration {
 		}
 	}
 
-	/** What a person fills in to sign up. */
-	public record SignUpForm(String email, String username, String displayName, String password) {
+	/**
+	 * Gives the account the author role, so it may start books and run AI generation.
+	 * Anyone may choose to write; doing it twice changes nothing. Tokens carry the role
+	 * from their next refresh.
+	 */
+	@Transactional
+	public UserAccount becomeAuthor(UUID id) {
+		this.accounts.addRole(id, Roles.AUTHOR);
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Your account no longer exists."));
+	}
+
+	/**
+	 * What a person fills in to sign up.
+	 *
+	 * @param email their email address
+	 * @param username their unique name
+	 * @param displayName how others see them
+	 * @param password their password
+	 * @param writer the "I want to write" box: {@code true} when ticked (it starts
+	 * ticked); a browser sends nothing for a box left unticked
+	 */
+	public record SignUpForm(String email, String username, String displayName, String password,
+			@Nullable Boolean writer) {
+
+		/** Whether the account should get the author role. */
+		boolean wantsToWrite() {
+			return Boolean.TRUE.equals(this.writer);
+		}
+
 	}
 
 	/** A mail to send once the transaction that needs it has committed. */

@@ -143,6 +143,14 @@ public class UserAccounts {
 			.update();
 	}
 
+	/** Adds a role the account does not have yet; an account that has it is unchanged. */
+	void addRole(UUID id, String role) {
+		this.jdbc.sql("""
+				update users set roles = array_append(roles, :role), updated_at = now()
+				where id = :id and not (:role = any(roles))
+				""").param("id", id).param("role", role).update();
+	}
+
 	public void updateStatus(UUID id, UserAccount.Status status, @Nullable String reason) {
 		this.jdbc
 			.sql("update users set status = :status, suspended_reason = :reason, updated_at = now() where id = :id")

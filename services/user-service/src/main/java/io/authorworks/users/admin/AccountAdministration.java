@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.events.Outbox;
+import io.authorworks.platform.web.security.Roles;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.events.UserSuspended;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountAdministration {
 
-	static final Set<String> ROLES = Set.of("reader", "author", "admin");
+	static final Set<String> ROLES = Set.copyOf(Roles.ALL);
 
 	private final UserAccounts accounts;
 

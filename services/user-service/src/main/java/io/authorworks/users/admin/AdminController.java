@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.Page;
+import io.authorworks.platform.web.security.Caller;
+import io.authorworks.platform.web.security.Roles;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.identity.SigningKeys;
@@ -14,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API. Only people with the {@code admin} role reach it.
+ * The admin API. Only people with the {@code admin} role may use it; everyone else gets a
+ * {@code 403 role-required} problem.
  */
 @RestController
 @RequestMapping("/admin")
-@PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Administration")
 class AdminController {
 
@@ -50,9 +51,10 @@ class AdminController {
 
 	@GetMapping("/users")
 	@Operation(summary = "List accounts", description = "Cursor pagination; q searches email, username and name.")
-	Page<AccountSummary> list(@RequestParam(required = false) @Nullable Integer limit,
+	Page<AccountSummary> list(Caller.User admin, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String q) {
+		admin.requireRole(Roles.ADMIN);
 		int size = Cursors.limit(limit);
 		List<String> after = Cursors.decode(cursor, SORT, 1);
 		UUID afterId = (after != null) ? Ids.parseOrNull(after.getFirst()) : null;
@@ -67,25 +69,29 @@ class AdminController {
 
 	@PutMapping("/users/{id}/roles")
 	@Operation(summary = "Set an account's roles")
-	AccountSummary roles(@PathVariable UUID id, @RequestBody RolesRequest request) {
+	AccountSummary roles(Caller.User admin, @PathVariable UUID id, @RequestBody RolesRequest request) {
+		admin.requireRole(Roles.ADMIN);
 		return AccountSummary.of(this.administration.changeRoles(id, request.roles()));
 	}
 
 	@PostMapping("/users/{id}/suspend")
 	@Operation(summary = "Suspend an account", description = "Revokes its refresh tokens; it gets no new tokens.")
-	AccountSummary suspend(@PathVariable UUID id, @RequestBody SuspendRequest request) {
+	AccountSummary suspend(Caller.User admin, @PathVariable UUID id, @RequestBody SuspendRequest request) {
+		admin.requireRole(Roles.ADMIN);
 		return AccountSummary.of(this.administration.suspend(id, request.reason()));
 	}
 
 	@PostMapping("/users/{id}/reinstate")
 	@Operation(summary = "Lift a suspension")
-	AccountSummary reinstate(@PathVariable UUID id) {
+	AccountSummary reinstate(Caller.User admin, @PathVariable UUID id) {
+		admin.requireRole(Roles.ADMIN);
 		return AccountSummary.of(this.administration.reinstate(id));
 	}
 
 	@PostMapping("/signing-keys/rotate")
 	@Operation(summary = "Start signing with a new key", description = "Older keys stay published.")
-	RotatedKey rotate() {
+	RotatedKey rotate(Caller.User admin) {
+		admin.requireRole(Roles.ADMIN);
 		return new RotatedKey(this.keys.rotate());
 	}
 

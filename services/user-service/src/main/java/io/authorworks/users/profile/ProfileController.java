@@ -11,6 +11,7 @@ import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.PublicEndpoint;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
+import io.authorworks.users.account.Registration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,9 +38,12 @@ class ProfileController {
 
 	private final Profiles profiles;
 
-	ProfileController(UserAccounts accounts, Profiles profiles) {
+	private final Registration registration;
+
+	ProfileController(UserAccounts accounts, Profiles profiles, Registration registration) {
 		this.accounts = accounts;
 		this.profiles = profiles;
+		this.registration = registration;
 	}
 
 	@GetMapping("/me")
@@ -58,6 +63,17 @@ class ProfileController {
 		UserAccount account = account(user.id());
 		Profiles.Profile profile = this.profiles.update(account, patch, ETags.ifMatch(ifMatch));
 		return ResponseEntity.ok().eTag(etag(profile.version())).body(MeResponse.of(account(user.id()), profile));
+	}
+
+	@PutMapping("/me/roles/author")
+	@Operation(summary = "Become an author",
+			description = "Gives your account the author role, so you may start books and series and run AI "
+					+ "generation. Doing it again changes nothing. Access tokens carry the role from their next "
+					+ "refresh; sign in again to use it at once.")
+	ResponseEntity<MeResponse> becomeAuthor(Caller.User user) {
+		UserAccount account = this.registration.becomeAuthor(user.id());
+		Profiles.Profile profile = this.profiles.find(account.id());
+		return ResponseEntity.ok().eTag(etag(profile.version())).body(MeResponse.of(account, profile));
 	}
 
 	@PublicEndpoint

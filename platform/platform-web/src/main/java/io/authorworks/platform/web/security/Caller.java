@@ -31,7 +31,18 @@ public sealed interface Caller permits Caller.User, Caller.Service {
 		}
 
 		public boolean isAdmin() {
-			return hasRole("admin");
+			return hasRole(Roles.ADMIN);
+		}
+
+		/**
+		 * Passes when the account has the role (one of {@link Roles}); otherwise a
+		 * {@code 403} {@code role-required} problem that names the role, so a client can
+		 * offer a way to get it.
+		 */
+		public void requireRole(String role) {
+			if (!hasRole(role)) {
+				throw new ProblemException(ProblemType.ROLE_REQUIRED, Roles.missing(role)).with("role", role);
+			}
 		}
 
 		/**

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { account, bff } from '../api/endpoints';
+import { errorMessage } from '../api/problem';
+
+/**
+ * Becoming an author. The account's roles come fresh from the user-service; the new role
+ * reaches the browser's session by signing in again, which the identity service answers at
+ * once because it still knows this browser.
+ */
+export function WritingSection({ renewSignIn = () => window.location.assign(bff.renewSignInUrl) }: { renewSignIn?: () => void }) {
+  const client = useQueryClient();
+  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const [state, setState] = useState<'idle' | 'busy' | 'renewing'>('idle');
+  const [error, setError] = useState<string>();
+  const roles = me.data?.data.roles;
+
+  const become = async () => {
+    setState('busy');
+    setError(undefined);
+    try {
+      await account.becomeAuthor();
+      await client.invalidateQueries({ queryKey: ['me'] });
+      setState('renewing');
+      renewSignIn();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setState('idle');
+    }
+  };
+
+  return (
+    <section id="writing" className="card" aria-labelledby="writing-heading">
+      <h2 id="writing-heading">Writing</h2>
+      {roles === undefined ? null : state === 'renewing' ? (
+        <p role="status">You are an author now. Getting your writing tools ready…</p>
+      ) : roles.includes('author') ? (
+        <p>Your account is an author account: you can start books and series and use the AI writing tools.</p>
+      ) : (
+        <>
+          <p>
+            Your account is a reader account: you can read, keep a library and work on books others share with you.
+            Become an author to start books and series of your own and use the AI writing tools.
+          </p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="button" className="button primary" onClick={() => void become()} disabled={state === 'busy'}>
+            {state === 'busy' ? 'Becoming an author…' : 'Become an author'}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
