@@ -703,11 +703,7 @@ class IdentityIntegrationTests {
 	}
 
 	private Jwt decodeWithPublishedKeys(String token) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks")
-			.jwtProcessorCustomizer(AccessTokens.typeCheck())
-			.build();
-		decoder.setJwtValidator(AccessTokens.validator("http://localhost:8080"));
-		return decoder.decode(token);
+		return PublishedKeys.decode(base(), token);
 	}
 
 	@Autowired

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -140,10 +139,7 @@ class RolesIntegrationTests {
 	}
 
 	List<String> rolesIn(String accessToken) {
-		return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks")
-			.build()
-			.decode(accessToken)
-			.getClaimAsStringList("roles");
+		return PublishedKeys.decode(base(), accessToken).getClaimAsStringList("roles");
 	}
 
 	Account signUpAndVerify(String name, boolean writer) {
