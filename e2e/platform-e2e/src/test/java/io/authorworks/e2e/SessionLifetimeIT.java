@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staying signed in past the access token's lifetime, and signing out for real, on a
- * platform of its own whose access tokens live 40 seconds (renewed 10 seconds before
- * they expire) behind two gateway replicas.
+ * platform of its own whose access tokens live 40 seconds (renewed 10 seconds before they
+ * expire) behind two gateway replicas.
  */
 class SessionLifetimeIT {
 
@@ -38,12 +38,12 @@ class SessionLifetimeIT {
 
 	@BeforeAll
 	static void startPlatform() {
-		platform = RunningPlatform.separate((builder) -> builder
-			.deployables("user-service", "content-service", "api-gateway")
-			.replicas("user-service", 1)
-			.environment("ACCESS_TOKEN_TTL", TOKEN_LIFETIME.toSeconds() + "s")
-			.environment("ACCESS_TOKEN_RENEW_BEFORE", "10s")
-			.environment("REFRESH_TOKEN_REUSE_INTERVAL", REUSE_INTERVAL.toSeconds() + "s"));
+		platform = RunningPlatform
+			.separate((builder) -> builder.deployables("user-service", "content-service", "api-gateway")
+				.replicas("user-service", 1)
+				.environment("ACCESS_TOKEN_TTL", TOKEN_LIFETIME.toSeconds() + "s")
+				.environment("ACCESS_TOKEN_RENEW_BEFORE", "10s")
+				.environment("REFRESH_TOKEN_REUSE_INTERVAL", REUSE_INTERVAL.toSeconds() + "s"));
 	}
 
 	@AfterAll
@@ -114,10 +114,10 @@ class SessionLifetimeIT {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Long Afternoon"));
 
 			laptop.get(platform.publicUrl() + "/settings");
-			wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out everywhere']")))
-				.click();
 			wait.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//*[@role='alertdialog']//button[normalize-space()='Sign out everywhere']")))
+				.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out everywhere']"))).click();
+			wait.until(ExpectedConditions.elementToBeClickable(
+					By.xpath("//*[@role='alertdialog']//button[normalize-space()='Sign out everywhere']")))
 				.click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
 
@@ -136,14 +136,16 @@ class SessionLifetimeIT {
 	private static FormBrowser signedInBrowser(Accounts.Account account) {
 		FormBrowser browser = Accounts.browser(platform);
 		browser.follow(browser.get("/bff/login"));
-		HttpResponse<String> signedIn = browser.follow(browser.submit("/login", "/login",
-				Map.of("login", account.email(), "password", account.password())));
+		HttpResponse<String> signedIn = browser.follow(
+				browser.submit("/login", "/login", Map.of("login", account.email(), "password", account.password())));
 		assertThat(signedIn.statusCode()).as(signedIn.uri() + " " + signedIn.body()).isEqualTo(200);
 		assertThat(browser.getJson("/bff/session").body()).contains("\"authenticated\":true");
 		return browser;
 	}
 
-	/** The second gateway replica, on the same host name so the session cookie goes to it. */
+	/**
+	 * The second gateway replica, on the same host name so the session cookie goes to it.
+	 */
 	private static String otherGateway() {
 		URI second = platform.replicas("api-gateway").get(1);
 		URI first = URI.create(platform.publicUrl());
