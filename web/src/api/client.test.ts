@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, etagOf, query, readCookie, versionOf } from './client';
+import { ApiClient, etagOf, query, versionOf } from './client';
 import { ApiError, NetworkError, problemMessage, humanField } from './problem';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -9,13 +9,13 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
-function client(responses: Response[], cookie = 'AW_SESSION=x; XSRF-TOKEN=tok%2Den') {
+function client(responses: Response[], csrfToken: string | undefined = 'tok-en') {
   const fetch = vi.fn<typeof globalThis.fetch>();
   for (const response of responses) {
     fetch.mockResolvedValueOnce(response);
   }
   const onUnauthorized = vi.fn();
-  return { api: new ApiClient({ fetch, cookies: () => cookie, onUnauthorized }), fetch, onUnauthorized };
+  return { api: new ApiClient({ fetch, csrfToken, onUnauthorized }), fetch, onUnauthorized };
 }
 
 function sentHeaders(fetch: ReturnType<typeof vi.fn>, call = 0): Headers {
@@ -24,16 +24,33 @@ function sentHeaders(fetch: ReturnType<typeof vi.fn>, call = 0): Headers {
 }
 
 describe('ApiClient', () => {
-  it('echoes the XSRF-TOKEN cookie as X-XSRF-TOKEN on unsafe methods only', async () => {
-    const { api, fetch } = client([jsonResponse(200, {}), jsonResponse(201, { id: '1' })]);
+  it("sends the session's CSRF token as X-XSRF-TOKEN on unsafe methods only, read from the session first", async () => {
+    const { api, fetch } = client(
+      [jsonResponse(200, {}), jsonResponse(200, { authenticated: true, csrfToken: 'tok-en' }), jsonResponse(201, { id: '1' })],
+      undefined,
+    );
 
     await api.get('/api/content/books');
     await api.post('/api/content/books', { title: 'T' });
 
     expect(sentHeaders(fetch, 0).get('X-XSRF-TOKEN')).toBeNull();
-    expect(sentHeaders(fetch, 1).get('X-XSRF-TOKEN')).toBe('tok-en');
-    expect((fetch.mock.calls[1]?.[1] as RequestInit).credentials).toBe('same-origin');
-    expect((fetch.mock.calls[1]?.[1] as RequestInit).body).toBe('{"title":"T"}');
+    expect(fetch.mock.calls[1]?.[0]).toBe('/bff/session');
+    expect(sentHeaders(fetch, 2).get('X-XSRF-TOKEN')).toBe('tok-en');
+    expect((fetch.mock.calls[2]?.[1] as RequestInit).credentials).toBe('same-origin');
+    expect((fetch.mock.calls[2]?.[1] as RequestInit).body).toBe('{"title":"T"}');
+  });
+
+  it('keeps the CSRF token of every session answer it reads', async () => {
+    const { api, fetch } = client(
+      [jsonResponse(200, { authenticated: true, csrfToken: 'from-session' }), jsonResponse(204, undefined)],
+      undefined,
+    );
+
+    await api.get('/bff/session');
+    await api.post('/api/users/me/sessions/revoke');
+
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(sentHeaders(fetch, 1).get('X-XSRF-TOKEN')).toBe('from-session');
   });
 
   it('sends If-Match and returns the new ETag', async () => {
@@ -98,7 +115,7 @@ describe('ApiClient', () => {
   it('fetches a fresh CSRF token and retries once when the token is refused', async () => {
     const { api, fetch } = client([
       jsonResponse(403, { type: 'https://authorworks.dev/problems/csrf-token-invalid', status: 403 }),
-      jsonResponse(200, { authenticated: true }),
+      jsonResponse(200, { authenticated: true, csrfToken: 'fresh' }),
       jsonResponse(204, undefined),
     ]);
 
@@ -107,18 +124,19 @@ describe('ApiClient', () => {
     expect(response.status).toBe(204);
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(fetch.mock.calls[1]?.[0]).toBe('/bff/session');
+    expect(sentHeaders(fetch, 2).get('X-XSRF-TOKEN')).toBe('fresh');
   });
 
   it('reports an unreachable server as a network error', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockRejectedValue(new TypeError('Failed to fetch'));
-    const api = new ApiClient({ fetch, cookies: () => '' });
+    const api = new ApiClient({ fetch });
 
     await expect(api.get('/api/content/books')).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('reads non-JSON error bodies by status alone', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(new Response('<html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
-    const api = new ApiClient({ fetch, cookies: () => '' });
+    const api = new ApiClient({ fetch });
 
     await expect(api.get('/x')).rejects.toThrow(/not answering/);
   });
@@ -126,8 +144,6 @@ describe('ApiClient', () => {
 
 describe('helpers', () => {
   it('reads cookies, builds queries and parses ETags', () => {
-    expect(readCookie('a=1; XSRF-TOKEN=abc=def', 'XSRF-TOKEN')).toBe('abc=def');
-    expect(readCookie('a=1', 'XSRF-TOKEN')).toBeUndefined();
     expect(query({ limit: 20, cursor: undefined, sort: '-updatedAt' })).toBe('?limit=20&sort=-updatedAt');
     expect(query({})).toBe('');
     expect(versionOf('"12"')).toBe(12);

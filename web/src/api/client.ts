@@ -27,30 +27,31 @@ export interface ApiResponse<T> {
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
-  /** Reads `document.cookie` (overridable in tests). */
-  cookies?: () => string;
+  /** The session's CSRF token, when already known (tests). */
+  csrfToken?: string;
   /** Told about every 401, so the app can offer to sign in again. */
   onUnauthorized?: (error: ApiError) => void;
 }
 
-export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
+const SESSION_PATH = '/bff/session';
 const UNSAFE = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Talks to the gateway on the same origin: the session cookie goes along, the CSRF cookie
- * is echoed on changes, problems become {@link ApiError}s with readable messages, and a
- * refused CSRF token is fetched again and the request retried once.
+ * Talks to the gateway on the same origin: the session cookie goes along, the session's
+ * CSRF token (from `/bff/session`, kept in memory only) is sent on changes, problems become
+ * {@link ApiError}s with readable messages, and a refused CSRF token is fetched again and
+ * the request retried once.
  */
 export class ApiClient {
   private readonly fetchImpl: typeof fetch;
-  private readonly cookies: () => string;
   private readonly onUnauthorized?: (error: ApiError) => void;
+  private csrfToken?: string;
 
   constructor(options: ApiClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.cookies = options.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
     this.onUnauthorized = options.onUnauthorized;
+    this.csrfToken = options.csrfToken;
   }
 
   get<T>(path: string, options: Omit<RequestOptions, 'method'> = {}): Promise<ApiResponse<T>> {
@@ -74,7 +75,11 @@ export class ApiClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    return this.handle<T>(await this.send(path, options));
+    const response = await this.handle<T>(await this.send(path, options));
+    if (path === SESSION_PATH) {
+      this.remember(response.data);
+    }
+    return response;
   }
 
   /**
@@ -109,9 +114,11 @@ export class ApiClient {
         headers.set('Idempotency-Key', idempotencyKey);
       }
       if (UNSAFE.has(method)) {
-        const token = readCookie(this.cookies(), CSRF_COOKIE);
-        if (token) {
-          headers.set(CSRF_HEADER, token);
+        if (this.csrfToken === undefined) {
+          await this.refreshCsrfToken();
+        }
+        if (this.csrfToken) {
+          headers.set(CSRF_HEADER, this.csrfToken);
         }
       }
       try {
@@ -134,7 +141,7 @@ export class ApiClient {
     if (response.status === 403 && UNSAFE.has(method)) {
       const problem = await readProblem(response.clone());
       if (problem.type?.endsWith('/csrf-token-invalid')) {
-        // The cookie was missing or stale: the session endpoint writes a fresh one.
+        // The token was missing or from an ended session: the session endpoint has the current one.
         await this.refreshCsrfToken();
         response = await attempt();
       }
@@ -142,16 +149,24 @@ export class ApiClient {
     return response;
   }
 
-  /** Asks the gateway to (re)issue the CSRF cookie. */
+  /** Reads the session's CSRF token from the gateway again. */
   async refreshCsrfToken(): Promise<void> {
+    let response: Response;
     try {
-      await this.fetchImpl('/bff/session', {
+      response = await this.fetchImpl(SESSION_PATH, {
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
       });
     } catch (error) {
       throw new NetworkError(error);
     }
+    this.remember(response.ok ? await response.json().catch(() => undefined) : undefined);
+  }
+
+  /** Keeps the CSRF token a session answer carries ('' when signed out: nothing to send). */
+  private remember(session: unknown) {
+    const token = (session as { csrfToken?: unknown } | undefined)?.csrfToken;
+    this.csrfToken = typeof token === 'string' ? token : '';
   }
 
   private async handle<T>(response: Response): Promise<ApiResponse<T>> {
@@ -188,16 +203,6 @@ async function readProblem(response: Response): Promise<ProblemDocument> {
     }
   }
   return { status: response.status };
-}
-
-export function readCookie(cookieHeader: string, name: string): string | undefined {
-  for (const part of cookieHeader.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) {
-      return decodeURIComponent(rest.join('='));
-    }
-  }
-  return undefined;
 }
 
 export function newIdempotencyKey(): string {

@@ -58,6 +58,9 @@ class KeyboardOnlyIT {
 		tabTo(id("login"));
 		keys(account.email(), Keys.TAB, account.password(), Keys.ENTER);
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your books"));
+		// The shelf loads after the heading; until then Tab would run past where the link
+		// will be.
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Start a book")));
 
 		tabTo(link("Start a book"));
 		keys(Keys.ENTER);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.authorworks.launcher.Platform;
 import io.authorworks.launcher.PlatformEndpoints;
@@ -44,9 +45,19 @@ final class RunningPlatform {
 
 	static synchronized RunningPlatform get() {
 		if (instance == null) {
-			instance = start();
+			instance = start((builder) -> builder.deployables("user-service", "content-service", "content-worker",
+					"api-gateway"));
+			Runtime.getRuntime().addShutdownHook(new Thread(instance.platform::close));
 		}
 		return instance;
+	}
+
+	/**
+	 * A platform of its own, for a test that needs other settings than the shared one
+	 * (short token lifetimes, say); the test closes it.
+	 */
+	static RunningPlatform separate(Consumer<Platform.Builder> settings) {
+		return start(settings);
 	}
 
 	/** The platform, when a test has started it. */
@@ -54,12 +65,12 @@ final class RunningPlatform {
 		return Optional.ofNullable(instance);
 	}
 
-	private static RunningPlatform start() {
+	private static RunningPlatform start(Consumer<Platform.Builder> settings) {
 		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
 		try {
 			Path data = Files.createTempDirectory("authorworks-e2e-");
 			String database = "aw_e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-			Platform platform = Platform.builder()
+			Platform.Builder builder = Platform.builder()
 				.workingDirectory(root)
 				.dataDirectory(data)
 				.freePorts()
@@ -67,13 +78,12 @@ final class RunningPlatform {
 				// TEST_REDIS_URL and TEST_RABBITMQ_URL, as for the integration tests.
 				.externalRedis(RealInfrastructure.redisUrl())
 				.externalAmqp(RealInfrastructure.rabbitUrl())
-				.deployables("user-service", "content-service", "content-worker", "api-gateway")
 				.replicas("user-service", 2)
 				.replicas("api-gateway", 2)
-				.readinessTimeout(Duration.ofSeconds(240))
-				.build();
+				.readinessTimeout(Duration.ofSeconds(240));
+			settings.accept(builder);
+			Platform platform = builder.build();
 			PlatformEndpoints endpoints = platform.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
 			return new RunningPlatform(platform, endpoints, root);
 		}
 		catch (IOException ex) {

@@ -130,7 +130,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 					.build());
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
 
-		String xsrf = cookie(browser, "XSRF-TOKEN");
+		String xsrf = csrfToken(browser);
 		HttpResponse<String> withCsrf = send(browser,
 				request("/api/users/me?marker=" + marker).header("X-XSRF-TOKEN", xsrf)
 					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
@@ -143,7 +143,7 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		assertThat(relayed.header("Cookie")).isNull();
 
 		HttpResponse<String> logout = send(browser,
-				request("/bff/logout").header("X-XSRF-TOKEN", cookie(browser, "XSRF-TOKEN"))
+				request("/bff/logout").header("X-XSRF-TOKEN", csrfToken(browser))
 					.header("Accept", "application/json")
 					.POST(HttpRequest.BodyPublishers.noBody())
 					.build());
@@ -269,14 +269,52 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 	@Test
 	void signingOutWithoutASessionGoesHome() {
 		HttpClient browser = browser();
-		send(browser, request("/bff/session").GET().build());
 		HttpResponse<String> logout = send(browser,
-				request("/bff/logout").header("X-XSRF-TOKEN", cookie(browser, "XSRF-TOKEN"))
-					.POST(HttpRequest.BodyPublishers.noBody())
-					.build());
+				request("/bff/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
 
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(logout.headers().firstValue("Location")).hasValue("http://localhost:8080/");
+	}
+
+	@Test
+	void theCsrfTokenIsBoundToItsSession() {
+		HttpClient attacker = browser();
+		send(attacker, request("/bff/login").GET().build());
+		signIn(attacker);
+		String attackersToken = csrfToken(attacker);
+		HttpClient victim = browser();
+		send(victim, request("/bff/login").GET().build());
+		signIn(victim);
+
+		HttpResponse<String> forged = send(victim,
+				request("/api/users/me").header("X-XSRF-TOKEN", attackersToken)
+					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("csrf-token-invalid");
+
+		HttpResponse<String> own = send(victim,
+				request("/api/users/me").header("X-XSRF-TOKEN", csrfToken(victim))
+					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(cookieNames(victim)).doesNotContain("XSRF-TOKEN");
+	}
+
+	/** The session's CSRF token, as the web app reads it. */
+	private String csrfToken(HttpClient browser) {
+		String body = send(browser, request("/bff/session").GET().build()).body();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(body);
+		assertThat(token.find()).as(body).isTrue();
+		return token.group(1);
+	}
+
+	private java.util.List<String> cookieNames(HttpClient browser) {
+		return ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.get(uri("/"))
+			.stream()
+			.map(HttpCookie::getName)
+			.toList();
 	}
 
 	/** Follows the gateway to the authorization endpoint and returns its query. */
@@ -312,16 +350,6 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		assertThat(location.getAuthority()).isEqualTo("localhost:" + this.port);
 		assertThat(location.getRawQuery()).isNotEqualTo("signInFailed");
 		return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
-	}
-
-	private String cookie(HttpClient browser, String name) {
-		return ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
-			.get(uri("/"))
-			.stream()
-			.filter((cookie) -> cookie.getName().equals(name))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + name + " cookie"));
 	}
 
 	private static String encode(String value) {

@@ -50,14 +50,10 @@ class BffController {
 
 	@GetMapping("/bff/session")
 	@Operation(summary = "Who is signed in",
-			description = "The browser's sign-in state. Also sets the XSRF-TOKEN cookie, whose value the web app "
-					+ "sends in the X-XSRF-TOKEN header with every POST, PUT, PATCH and DELETE.")
+			description = "The browser's sign-in state. When signed in, also the session's CSRF token, which the "
+					+ "web app sends in the X-XSRF-TOKEN header with every POST, PUT, PATCH and DELETE.")
 	ResponseEntity<SessionResponse> session(@Nullable Authentication authentication, @Nullable CsrfToken csrf,
 			HttpServletRequest request) {
-		if (csrf != null) {
-			// Reading the token is what writes the cookie.
-			csrf.getToken();
-		}
 		SessionResponse body = SessionResponse.signedOut();
 		if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user
 				&& signInGoesOn(token, request)) {
@@ -69,7 +65,8 @@ class BffController {
 				.toList();
 			String username = user.getPreferredUsername();
 			String displayName = (user.getFullName() != null) ? user.getFullName() : username;
-			body = new SessionResponse(true, user.getSubject(), username, displayName, roles);
+			body = new SessionResponse(true, user.getSubject(), username, displayName, roles,
+					(csrf != null) ? csrf.getToken() : null);
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 	}

@@ -7,7 +7,6 @@ import io.authorworks.platform.web.security.ResourceServerSecurity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -36,8 +36,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * then passed through untouched; stateless, no CSRF.</li>
  * <li>The services' own pages and endpoints (sign-in forms, OIDC endpoints): passed
  * through; the service protects them, including their CSRF tokens.</li>
- * <li>Browsers: signed in through OIDC, with the tokens kept in the Redis session, a
- * cookie CSRF token the web app can read, and token relay to the API.</li>
+ * <li>Browsers: signed in through OIDC, with the tokens kept in Redis beside the session,
+ * a CSRF token bound to the session that the web app reads from {@code /bff/session}, and
+ * token relay to the API.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +50,15 @@ class BffSecurityConfiguration {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	};
+
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	private static final RequestMatcher LOGOUT = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, "/bff/logout");
+
+	/** Signing out with no session has nothing to protect: it only goes home. */
+	private static final RequestMatcher LOGOUT_WITHOUT_SESSION = (request) -> LOGOUT.matches(request)
+			&& request.getSession(false) == null;
 
 	private static final RequestMatcher INTERNAL_DISPATCH = new OrRequestMatcher(
 			new DispatcherTypeRequestMatcher(DispatcherType.FORWARD),
@@ -85,11 +95,13 @@ class BffSecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain browserChain(HttpSecurity http, RoutingProperties routes, EdgeProperties edge,
 			SignInProperties signIn, RoleAwareOidcUserService oidcUserService,
-			OAuth2AuthorizedClientRepository authorizedClients, RestClient.Builder restClients,
-			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+			OAuth2AuthorizedClientRepository authorizedClients, RestClient.Builder restClients) throws Exception {
 		List<String> publicApi = routes.publicApiPaths();
-		CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").path("/").secure(secureCookies));
+		// The CSRF token lives in the session (Redis), so it is bound to it: a token from
+		// another browser's session does not pass. The web app reads it from
+		// /bff/session.
+		HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+		csrfTokens.setHeaderName(CSRF_HEADER);
 		SignInEntryPoint entryPoint = new SignInEntryPoint();
 		CsrfAwareAccessDeniedHandler accessDenied = new CsrfAwareAccessDeniedHandler();
 		http.authorizeHttpRequests((authorize) -> {
@@ -107,11 +119,12 @@ class BffSecurityConfiguration {
 				.successHandler(new ReturnToSuccessHandler())
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(request.getContextPath() + "/?signInFailed")))
-			.logout((logout) -> logout
-				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/bff/logout"))
+			.logout((logout) -> logout.logoutRequestMatcher(LOGOUT)
 				.addLogoutHandler(new RefreshTokenRevocation(authorizedClients, restClients.build()))
 				.logoutSuccessHandler(new RpInitiatedLogout(signIn.endSessionUri(), signIn.postLogoutRedirectUri())))
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(INTERNAL_DISPATCH))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+				.csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler())
+				.ignoringRequestMatchers(INTERNAL_DISPATCH, LOGOUT_WITHOUT_SESSION))
 			// Sign-in returns to the page given to /bff/login; nothing else is replayed.
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling(

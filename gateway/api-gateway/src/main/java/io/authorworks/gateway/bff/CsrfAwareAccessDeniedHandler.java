@@ -28,7 +28,7 @@ final class CsrfAwareAccessDeniedHandler implements AccessDeniedHandler {
 			AccessDeniedException accessDeniedException) throws IOException {
 		if (accessDeniedException instanceof CsrfException) {
 			Problems.write(response, Problems.of(CSRF_FAILED,
-					"Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header with every change.", request));
+					"Send the csrfToken of GET /bff/session in the X-XSRF-TOKEN header with every change.", request));
 			return;
 		}
 		this.problems.handle(request, response, accessDeniedException);

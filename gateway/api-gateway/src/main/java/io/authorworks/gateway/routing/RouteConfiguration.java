@@ -53,7 +53,10 @@ class RouteConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> serviceRoutes(RoutingProperties routes,
 			@Value("${server.servlet.session.cookie.name:AW_SESSION}") String sessionCookie) {
-		Function<ServerRequest, ServerRequest> clean = ForwardingHeaders.clean(Set.of(sessionCookie, "XSRF-TOKEN"));
+		// The browser session's cookie, under either name it may have (__Host- behind
+		// TLS).
+		Function<ServerRequest, ServerRequest> clean = ForwardingHeaders
+			.clean(Set.of(sessionCookie, "__Host-" + sessionCookie));
 		RouterFunction<ServerResponse> all = route("none").route((request) -> false, http()).build();
 		for (var entry : routes.active().entrySet()) {
 			String name = entry.getKey();

@@ -48,7 +48,7 @@ class ApiDocsConfiguration {
 			openApi.info(new Info().title("AuthorWorks gateway")
 				.version("1")
 				.description("The web app's backend-for-frontend. Browsers sign in here and keep an HttpOnly "
-						+ "session cookie; unsafe requests need the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN "
+						+ "session cookie; unsafe requests need the session's csrfToken (GET /bff/session) in the X-XSRF-TOKEN "
 						+ "header. The services' APIs are under /api/<service> (see the other documents)."));
 			Operation logout = new Operation().addTagsItem("Browser session")
 				.summary("Sign out")
@@ -59,7 +59,7 @@ class ApiDocsConfiguration {
 					.name("X-XSRF-TOKEN")
 					.required(true)
 					.schema(new StringSchema())
-					.description("The XSRF-TOKEN cookie's value."))
+					.description("The csrfToken of GET /bff/session."))
 				.responses(new ApiResponses()
 					.addApiResponse("200",
 							new ApiResponse().description("Where to go to finish signing out.")

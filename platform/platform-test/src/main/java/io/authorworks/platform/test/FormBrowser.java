@@ -40,6 +40,11 @@ public final class FormBrowser {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
 	}
 
+	/** GETs JSON with this browser's cookies, as the web app's own calls do. */
+	public HttpResponse<String> getJson(String pathOrUrl) {
+		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "application/json").GET().build());
+	}
+
 	/** GETs the page holding the form, then submits the form with its CSRF token. */
 	public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
 		HttpResponse<String> page = get(formPage);
