@@ -23,7 +23,6 @@ afterEach(() => vi.unstubAllGlobals());
 describe('two-step sign-in setup', () => {
   it('shows the QR code and secret, confirms a code, then shows the recovery codes once', async () => {
     let enabled = false;
-    document.cookie = 'XSRF-TOKEN=csrf-1';
     const fetch = mockFetch((url, init) => {
       if (url === '/api/users/me') {
         return json(200, me(enabled), { ETag: '"1"' });

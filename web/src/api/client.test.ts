@@ -9,13 +9,13 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
-function client(responses: Response[], csrfToken: string | undefined = 'tok-en') {
+function client(responses: Response[], csrfToken: string | null = 'tok-en') {
   const fetch = vi.fn<typeof globalThis.fetch>();
   for (const response of responses) {
     fetch.mockResolvedValueOnce(response);
   }
   const onUnauthorized = vi.fn();
-  return { api: new ApiClient({ fetch, csrfToken, onUnauthorized }), fetch, onUnauthorized };
+  return { api: new ApiClient({ fetch, csrfToken: csrfToken ?? undefined, onUnauthorized }), fetch, onUnauthorized };
 }
 
 function sentHeaders(fetch: ReturnType<typeof vi.fn>, call = 0): Headers {
@@ -27,7 +27,7 @@ describe('ApiClient', () => {
   it("sends the session's CSRF token as X-XSRF-TOKEN on unsafe methods only, read from the session first", async () => {
     const { api, fetch } = client(
       [jsonResponse(200, {}), jsonResponse(200, { authenticated: true, csrfToken: 'tok-en' }), jsonResponse(201, { id: '1' })],
-      undefined,
+      null,
     );
 
     await api.get('/api/content/books');
@@ -43,7 +43,7 @@ describe('ApiClient', () => {
   it('keeps the CSRF token of every session answer it reads', async () => {
     const { api, fetch } = client(
       [jsonResponse(200, { authenticated: true, csrfToken: 'from-session' }), jsonResponse(204, undefined)],
-      undefined,
+      null,
     );
 
     await api.get('/bff/session');

@@ -15,7 +15,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-export const signedIn = { authenticated: true, userId: 'u1', username: 'iris', displayName: 'Iris Murdoch', roles: ['author'] };
+export const signedIn = {
+  authenticated: true,
+  userId: 'u1',
+  username: 'iris',
+  displayName: 'Iris Murdoch',
+  roles: ['author'],
+  csrfToken: 'csrf-1',
+};
 
 /**
  * Replaces fetch with a small router: each route may answer a request; anything unanswered
