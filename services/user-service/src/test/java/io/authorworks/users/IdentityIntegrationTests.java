@@ -52,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The user-service as a client sees it, against the real PostgreSQL, Redis and RabbitMQ:
  * sign up, confirm the email from the mail, sign in with code + PKCE, rotate refresh
- * tokens, detect a replay, client credentials, suspension, and the UserRegistered event.
+ * tokens (for the web app's confidential client and the CLI's public one), detect a
+ * replay, client credentials, suspension, and the UserRegistered event.
  */
 @IntegrationTest(properties = { "SIGNING_KEY_PASSWORD=integration-test-signing-password",
 		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret",
@@ -99,7 +100,7 @@ class IdentityIntegrationTests {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	/** The confidential client the gateway uses; public clients get no refresh tokens. */
+	/** The confidential client the gateway uses. */
 	OidcTestClient oidc() {
 		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
 				"http://localhost:8080/bff/oauth2/callback/authorworks");
@@ -185,6 +186,95 @@ class IdentityIntegrationTests {
 
 		assertThat(tokens.refresh(original).status()).isEqualTo(400);
 		assertThat(tokens.refresh(third).status()).as("only the token replaced last may come back").isEqualTo(400);
+	}
+
+	/** The CLI and scripts: a public client, with no secret to show. */
+	OidcTestClient cli() {
+		return OidcTestClient.publicClient(base(), "authorworks-cli", "http://127.0.0.1/callback");
+	}
+
+	@Test
+	void theCliRefreshesWithItsClientIdAloneAndAReplayRevokesTheFamily() throws Exception {
+		Account cal = signUpAndVerify("cal");
+		OidcTestClient cli = cli();
+		JsonNode signedIn = cli.signIn(new FormBrowser(base()), cal.email(), cal.password());
+		assertThat(signedIn.get("refresh_token")).as("the CLI gets a refresh token at sign-in").isNotNull();
+		String original = signedIn.get("refresh_token").asString();
+		assertThat(decodeWithPublishedKeys(signedIn.get("access_token").asString()).getClaimAsString("client_id"))
+			.isEqualTo("authorworks-cli");
+
+		OidcTestClient.Response rotated = cli.refresh(original);
+		assertThat(rotated.status()).isEqualTo(200);
+		String second = rotated.body().get("refresh_token").asString();
+		assertThat(second).isNotEqualTo(original);
+		assertThat(cli.api("GET", "/users/me", rotated.body().get("access_token").asString(), null).statusCode())
+			.isEqualTo(200);
+
+		OidcTestClient.Response retry = cli.refresh(original);
+		assertThat(retry.status()).as("a retry within the reuse interval is refused").isEqualTo(400);
+		assertThat(retry.body().get("error").asString()).isEqualTo("invalid_grant");
+		OidcTestClient.Response third = cli.refresh(second);
+		assertThat(third.status()).as("but the family lives on").isEqualTo(200);
+		String latestAccess = third.body().get("access_token").asString();
+
+		Thread.sleep(2_200);
+		OidcTestClient.Response replay = cli.refresh(second);
+		assertThat(replay.status()).isEqualTo(400);
+		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(cli.refresh(third.body().get("refresh_token").asString()).status()).as("the whole family is revoked")
+			.isEqualTo(400);
+		assertThat(cli.api("GET", "/users/me", latestAccess, null).statusCode())
+			.as("and its access tokens stop at once")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void anOlderCliReplayRevokesTheFamilyEvenWithinTheReuseInterval() throws Exception {
+		Account cid = signUpAndVerify("cid");
+		OidcTestClient cli = cli();
+		String original = cli.signIn(new FormBrowser(base()), cid.email(), cid.password())
+			.get("refresh_token")
+			.asString();
+		String second = cli.refresh(original).body().get("refresh_token").asString();
+		String third = cli.refresh(second).body().get("refresh_token").asString();
+
+		assertThat(cli.refresh(original).status()).isEqualTo(400);
+		assertThat(cli.refresh(third).status()).as("only the token replaced last may come back").isEqualTo(400);
+	}
+
+	@Test
+	void onlyThePublicClientRefreshesWithoutASecretAndOnlyItsOwnTokens() throws Exception {
+		Account dot = signUpAndVerify("dot");
+		OidcTestClient web = oidc();
+		String webToken = web.signIn(new FormBrowser(base()), dot.email(), dot.password())
+			.get("refresh_token")
+			.asString();
+		String cliToken = cli().signIn(new FormBrowser(base()), dot.email(), dot.password())
+			.get("refresh_token")
+			.asString();
+
+		OidcTestClient.Response noSecret = web.token(
+				Map.of("grant_type", "refresh_token", "refresh_token", webToken, "client_id", "authorworks-web"), null);
+		assertThat(noSecret.status()).as("a confidential client must show its secret").isEqualTo(401);
+		assertThat(noSecret.body().get("error").asString()).isEqualTo("invalid_client");
+		OidcTestClient.Response withSecret = web.refresh(webToken);
+		assertThat(withSecret.status()).isEqualTo(200);
+
+		OidcTestClient.Response unknown = web.token(
+				Map.of("grant_type", "refresh_token", "refresh_token", cliToken, "client_id", "authorworks-nobody"),
+				null);
+		assertThat(unknown.status()).isEqualTo(401);
+		assertThat(unknown.body().get("error").asString()).isEqualTo("invalid_client");
+
+		OidcTestClient.Response otherClient = web.refresh(cliToken);
+		assertThat(otherClient.status()).as("the CLI's token redeems for the CLI only").isEqualTo(400);
+		assertThat(otherClient.body().get("error").asString()).isEqualTo("invalid_grant");
+		OidcTestClient.Response webTokenAtCli = cli().refresh(withSecret.body().get("refresh_token").asString());
+		assertThat(webTokenAtCli.status()).isEqualTo(400);
+		assertThat(webTokenAtCli.body().get("error").asString()).isEqualTo("invalid_grant");
+		OidcTestClient.Response madeUp = cli().refresh("not-a-refresh-token-we-issued");
+		assertThat(madeUp.status()).isEqualTo(400);
+		assertThat(madeUp.body().get("error").asString()).isEqualTo("invalid_grant");
 	}
 
 	@Test

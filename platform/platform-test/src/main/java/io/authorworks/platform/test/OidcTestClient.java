@@ -29,7 +29,7 @@ public final class OidcTestClient {
 
 	private final String clientId;
 
-	private final String clientSecret;
+	private final @Nullable String clientSecret;
 
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -41,13 +41,21 @@ public final class OidcTestClient {
 
 	/**
 	 * A client of the authorization server at {@code base}, authenticating as a
-	 * confidential client (public clients get no refresh tokens).
+	 * confidential client with HTTP Basic, or without a secret as a public client.
 	 */
-	public OidcTestClient(String base, String clientId, String clientSecret, String redirect) {
+	public OidcTestClient(String base, String clientId, @Nullable String clientSecret, String redirect) {
 		this.base = base;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.redirect = redirect;
+	}
+
+	/**
+	 * A public client (a CLI or script) of the authorization server at {@code base}: it
+	 * has no secret and names itself by {@code client_id} in the form.
+	 */
+	public static OidcTestClient publicClient(String base, String clientId, String redirect) {
+		return new OidcTestClient(base, clientId, null, redirect);
 	}
 
 	/**
@@ -121,8 +129,8 @@ public final class OidcTestClient {
 		if (!"s123".equals(query.get("state"))) {
 			throw new IllegalStateException("state was not returned");
 		}
-		Response response = token(Map.of("grant_type", "authorization_code", "code", query.get("code"), "redirect_uri",
-				this.redirect, "code_verifier", verifier), basic(this.clientId, this.clientSecret));
+		Response response = asThisClient(Map.of("grant_type", "authorization_code", "code", query.get("code"),
+				"redirect_uri", this.redirect, "code_verifier", verifier));
 		if (response.status() != 200 || !response.body().has("access_token")) {
 			throw new IllegalStateException("Token endpoint answered " + response.status() + ": " + response.body());
 		}
@@ -138,15 +146,31 @@ public final class OidcTestClient {
 	}
 
 	public Response refresh(String refreshToken) {
-		return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
-				basic(this.clientId, this.clientSecret));
+		return asThisClient(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+	}
+
+	/**
+	 * A token request authenticated as this client: HTTP Basic for a confidential client,
+	 * {@code client_id} in the form for a public one.
+	 */
+	private Response asThisClient(Map<String, String> form) {
+		if (this.clientSecret == null) {
+			Map<String, String> fields = new LinkedHashMap<>(form);
+			fields.put("client_id", this.clientId);
+			return token(fields, null);
+		}
+		return token(form, basic(this.clientId, this.clientSecret));
 	}
 
 	public Response clientCredentials(String clientId, String secret, String scope) {
 		return token(Map.of("grant_type", "client_credentials", "scope", scope), basic(clientId, secret));
 	}
 
-	public Response token(Map<String, String> form, String authorization) {
+	/**
+	 * A token request with {@code authorization} as its {@code Authorization} header, or
+	 * none.
+	 */
+	public Response token(Map<String, String> form, @Nullable String authorization) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + "/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -60,10 +60,17 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
-			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor) throws Exception {
+			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, PublicClientRefresh publicClientRefresh)
+			throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
+			// The CLI (a public client) gets refresh tokens and redeems them by
+			// client_id.
+			server
+				.clientAuthentication((clients) -> clients.authenticationConverter(publicClientRefresh.converter())
+					.authenticationProvider(publicClientRefresh.clientAuthentication()))
+				.tokenEndpoint((token) -> token.authenticationProviders(publicClientRefresh::issueAtCodeExchange));
 		});
 		// The authorization endpoint runs after the AuthorizationFilter, so this rule
 		// decides whether one factor is enough; when the second is missing, Spring
