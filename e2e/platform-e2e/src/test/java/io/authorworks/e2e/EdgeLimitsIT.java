@@ -69,7 +69,7 @@ class EdgeLimitsIT {
 				"validation-failed");
 		assertProblem(oidc.api("GET", "/api/users/nowhere/at/all", token, null), 404, "not-found");
 		assertProblem(oidc.api("DELETE", "/api/users/me", token, null), 405, "method-not-allowed");
-		assertProblem(oidc.api("GET", "/api/admin/users", token, null), 403, "forbidden");
+		assertProblem(oidc.api("GET", "/api/admin/users", token, null), 403, "role-required");
 		assertProblem(oidc.api("PATCH", "/api/users/me", token, "{\"bio\": \"" + "x".repeat(2_000_000) + "\"}"), 413,
 				"payload-too-large");
 		assertProblem(oidc.api("GET", "/api/users/me", "not-a-token", null), 401, "unauthenticated");

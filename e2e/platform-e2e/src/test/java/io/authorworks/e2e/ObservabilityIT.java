@@ -19,6 +19,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.OidcTestClient;
+import io.authorworks.platform.test.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +58,8 @@ class ObservabilityIT {
 		String traceId = HexFormat.of().formatHex(randomBytes(16));
 		String queue = "e2e.users.registered." + traceId.substring(0, 8);
 		ConnectionFactory factory = new ConnectionFactory();
-		factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+		// The broker and virtual host the platform under test uses (TEST_RABBITMQ_URL).
+		factory.setUri(RealInfrastructure.rabbitUrl());
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
 			channel.exchangeDeclare("users.events", "topic", true);
 			channel.queueDeclare(queue, false, true, true, Map.of());

@@ -108,7 +108,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTests {
 	void theGatewaysOwnCookiesStayAtTheGateway() {
 		String marker = UUID.randomUUID().toString();
 		get("/api/users/me?marker=" + marker, "Authorization", bearer()[1], "Cookie",
-				"AW_SESSION=secret; theme=dark; __Host-AW_SESSION=also-secret");
+				"AW_SESSION=secret; theme=dark; __Host-AW_SESSION=also-secret; AW_IDP_SESSION=pages");
 
 		assertThat(receivedByUsers((r) -> r.query() != null && r.query().contains(marker)).header("Cookie"))
 			.isEqualTo("theme=dark");

@@ -44,6 +44,9 @@ class RouteConfiguration {
 	/** Where circuit breakers send requests a service could not answer. */
 	static final String FALLBACK_PATH = "/fallback/";
 
+	/** The user-service's session cookie on its sign-in pages. */
+	private static final String SIGN_IN_PAGES_COOKIE = "AW_IDP_SESSION";
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	DiscoveryClient configuredServiceInstances(RoutingProperties routes) {
@@ -57,13 +60,17 @@ class RouteConfiguration {
 		// TLS).
 		Function<ServerRequest, ServerRequest> clean = ForwardingHeaders
 			.clean(Set.of(sessionCookie, "__Host-" + sessionCookie));
+		// The API takes bearer tokens only: the sign-in pages' session cookie has no
+		// business there, and would make every API call load (and touch) that session.
+		Function<ServerRequest, ServerRequest> cleanApi = ForwardingHeaders.clean(Set.of(sessionCookie,
+				"__Host-" + sessionCookie, SIGN_IN_PAGES_COOKIE, "__Host-" + SIGN_IN_PAGES_COOKIE));
 		RouterFunction<ServerResponse> all = route("none").route((request) -> false, http()).build();
 		for (var entry : routes.active().entrySet()) {
 			String name = entry.getKey();
 			RoutingProperties.Service service = entry.getValue();
 			if (!service.apiPaths().isEmpty()) {
 				all = all.and(route(name + "-api").route(anyOf(service.apiPaths()), http())
-					.before(clean)
+					.before(cleanApi)
 					.before(ServiceConditions.restore())
 					.before(stripPrefix(1))
 					.filter(new SessionTokenRelay())
