@@ -1,5 +1,8 @@
 package io.authorworks.users;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -229,6 +232,36 @@ class PasskeyIntegrationTests {
 			.isEqualTo(401);
 		assertThat(browser().script("DELETE", "/account/passkeys/" + elisKey.id(), Map.of(), null).statusCode())
 			.isEqualTo(403);
+	}
+
+	/**
+	 * Passkeys are managed on the sign-in session, which the browser also sends (through
+	 * the gateway) with every API call; those calls must leave it alone.
+	 */
+	@Test
+	void apiCallsLeaveTheSignInSessionAlone() throws Exception {
+		Account fin = signUpAndVerify("fin");
+		String[] session = new String[1];
+		String token = oidc().signIn(browser(), (pages) -> {
+			HttpResponse<String> signedIn = pages.submit("/login", "/login",
+					Map.of("login", fin.email(), "password", fin.password()));
+			session[0] = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			return signedIn;
+		}).get("access_token").asString();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int call = 0; call < 2; call++) {
+			HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base() + "/users/me/preferences"))
+				.header("Authorization", "Bearer " + token)
+				.header("Cookie", session[0])
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(api.statusCode()).isEqualTo(200);
+			assertThat(api.headers().firstValue("Set-Cookie")).as("the session keeps its id").isEmpty();
+		}
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/account/passkeys"))
+			.header("Cookie", session[0])
+			.header("Accept", "text/html")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).as("still signed in").isEqualTo(200);
 	}
 
 	@Test
