@@ -103,6 +103,18 @@ export function SecuritySection() {
         </p>
       )}
 
+      <h3>Passkeys</h3>
+      <p>
+        Sign in with your device&apos;s screen lock or a security key instead of your password and code. A passkey
+        only works on AuthorWorks, so it cannot be phished.
+      </p>
+      <p>
+        {/* A page of the sign-in service: adding a passkey is a ceremony with it, in its own session. */}
+        <a className="button" href="/account/passkeys">
+          Manage passkeys
+        </a>
+      </p>
+
       <h3>Sessions</h3>
       <p>Lost a device, or signed in on a shared computer? Sign out everywhere, including here.</p>
       <p>

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small cookie-keeping HTTP client that behaves like a browser on the server-rendered
  * pages: it reads the CSRF token from forms and posts them back, and follows redirects
@@ -63,6 +65,33 @@ public final class FormBrowser {
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
 			.build());
+	}
+
+	/**
+	 * Sends what a page's script would: JSON (or no body) with the given headers, such as
+	 * the CSRF header, on this browser's cookies.
+	 */
+	public HttpResponse<String> script(String method, String pathOrUrl, Map<String, String> headers,
+			@Nullable String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Accept", "application/json")
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/** The CSRF token of the first form on a page, for a script's CSRF header. */
+	public String csrfToken(String formPage) {
+		HttpResponse<String> page = get(formPage);
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + formPage + ": " + page.body());
+		}
+		return csrf.group(1).replace("&#39;", "'");
 	}
 
 	/** Follows redirects within this server until one leaves it (or a page is shown). */

@@ -55,6 +55,7 @@ class AccountPagesController {
 					"Confirm your email first: open the link we mailed you, or ask for a new one below.";
 				case "suspended" -> "This account is suspended. Contact support if you think this is a mistake.";
 				case "code" -> "That code is not right. Try the current one from your authenticator app.";
+				case "passkey" -> "That passkey was not accepted. Try again, or sign in with your password.";
 				case "federation-unverified" ->
 					"That provider has not verified your email address, and an AuthorWorks account already uses it. "
 							+ "Sign in with your password, or verify the address with the provider first.";

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
@@ -108,7 +109,7 @@ public class AccountSignIn implements UserDetailsService {
 	/**
 	 * Clears the failure count once someone is fully signed in. A right password alone
 	 * does not clear it for an account with two-factor sign-in, or the password would buy
-	 * unlimited guesses at the code.
+	 * unlimited guesses at the code; a passkey is a full sign-in on its own.
 	 */
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
@@ -119,7 +120,8 @@ public class AccountSignIn implements UserDetailsService {
 		boolean secondFactorGiven = event.getAuthentication()
 			.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> SECOND_FACTOR.equals(authority.getAuthority()));
+			.anyMatch((authority) -> SECOND_FACTOR.equals(authority.getAuthority())
+					|| FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(authority.getAuthority()));
 		if (secondFactorGiven || !this.accounts.findById(id).map(UserAccount::twoFactorEnabled).orElse(false)) {
 			this.accounts.recordSuccessfulSignIn(id);
 		}

@@ -12,6 +12,7 @@ import io.authorworks.users.IdentityProperties;
 import io.authorworks.users.account.AccountSignIn;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.federation.FederatedSignIn;
+import io.authorworks.users.passkey.PasskeySignIn;
 import io.authorworks.users.twofactor.TwoFactorSignIn;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -98,12 +101,16 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn,
-			TwoFactorSignIn twoFactor, FederatedSignIn federated,
+			TwoFactorSignIn twoFactor, FederatedSignIn federated, PasskeySignIn passkeys,
 			ObjectProvider<ClientRegistrationRepository> externalProviders) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
 					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
 			.permitAll()
+			.requestMatchers(HttpMethod.DELETE, PasskeySignIn.SPRING_REMOVAL)
+			.denyAll()
+			.requestMatchers(PasskeySignIn.MANAGEMENT)
+			.access(twoFactor.authorizationRule())
 			.anyRequest()
 			.authenticated())
 			.authenticationProvider(passwordSignIn)
@@ -112,6 +119,8 @@ class AuthorizationServerConfiguration {
 				.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler()))
 				.failureHandler(failureHandler()))
 			.addFilterAfter(twoFactor.filter(), UsernamePasswordAuthenticationFilter.class)
+			.webAuthn(passkeys.configuration())
+			.addFilterBefore(passkeys.registrationProblems(), AuthorizationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		if (externalProviders.getIfAvailable() != null) {
 			http.oauth2Login((login) -> login.loginPage("/login")

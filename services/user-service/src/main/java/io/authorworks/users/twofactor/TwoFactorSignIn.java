@@ -165,10 +165,16 @@ public class TwoFactorSignIn {
 		return filter;
 	}
 
+	/**
+	 * A code, or a passkey: a passkey with user verification is itself two factors (the
+	 * device and its PIN or biometric), so it needs no code after it.
+	 */
 	private static boolean hasSecondFactor(Authentication authentication) {
 		return authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> AccountSignIn.SECOND_FACTOR.equals(authority.getAuthority()));
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch((authority) -> AccountSignIn.SECOND_FACTOR.equals(authority)
+					|| FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(authority));
 	}
 
 	/** Reads the code and the account of the first step. */

@@ -27,7 +27,12 @@ public class ResourceServerSecurity {
 	}
 
 	public HttpSecurity apply(HttpSecurity http) {
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		// A bearer request leaves alone any session it arrives with. Session-fixation
+		// protection would otherwise give that session a new id on every API call that
+		// also carries the cookie (the user-service's sign-in session, forwarded by the
+		// gateway), and parallel calls would lose the session between them.
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+			.sessionFixation((fixation) -> fixation.none()))
 			// Bearer tokens are not sent automatically by browsers, so CSRF cannot apply
 			// here.
 			.csrf((csrf) -> csrf.disable())
