@@ -2,6 +2,7 @@ package io.authorworks.users.identity;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import io.authorworks.platform.web.security.PlatformSecurityProperties;
 import io.authorworks.platform.web.security.ResourceServerSecurity;
@@ -58,11 +59,18 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
-			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor) throws Exception {
+			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, RegisteredClientRepository clients)
+			throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
 		});
+		// Client errors at the token endpoints are JSON for any Accept, and only a page
+		// that asks for HTML by name is sent to sign in (curl and client libraries accept
+		// */*).
+		ClientErrorResponses clientErrors = new ClientErrorResponses(clients, settings);
+		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		// The authorization endpoint runs after the AuthorizationFilter, so this rule
 		// decides whether one factor is enough; when the second is missing, Spring
 		// Security's missing-authority handler saves the request and asks for it.
@@ -71,10 +79,12 @@ class AuthorizationServerConfiguration {
 			.anyRequest()
 			.authenticated())
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+				.defaultAuthenticationEntryPointFor(clientErrors, clientErrors.endpoints())
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
 				.defaultDeniedHandlerForMissingAuthority(twoFactor.entryPoint(), TwoFactorSignIn.factor()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		http.oauth2AuthorizationServer(
+				(server) -> server.clientAuthentication((client) -> client.errorResponseHandler(clientErrors)));
 		return http.build();
 	}
 
