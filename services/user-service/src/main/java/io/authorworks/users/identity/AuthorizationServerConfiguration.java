@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.authorworks.platform.web.security.PlatformSecurityProperties;
 import io.authorworks.platform.web.security.ResourceServerSecurity;
+import io.authorworks.users.IdentityProperties;
 import io.authorworks.users.account.AccountSignIn;
 import io.authorworks.users.account.UserAccounts;
 import io.authorworks.users.federation.FederatedSignIn;
@@ -59,8 +60,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
-			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, RegisteredClientRepository clients)
-			throws Exception {
+			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, RegisteredClientRepository clients,
+			IdentityProperties identity) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
@@ -85,6 +86,7 @@ class AuthorizationServerConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.oauth2AuthorizationServer(
 				(server) -> server.clientAuthentication((client) -> client.errorResponseHandler(clientErrors)));
+		signInPageHeaders(http, identity);
 		return http.build();
 	}
 
@@ -100,7 +102,8 @@ class AuthorizationServerConfiguration {
 	@Order(3)
 	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn,
 			TwoFactorSignIn twoFactor, FederatedSignIn federated,
-			ObjectProvider<ClientRegistrationRepository> externalProviders) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> externalProviders, IdentityProperties identity)
+			throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
 					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
@@ -121,7 +124,16 @@ class AuthorizationServerConfiguration {
 					.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler())))
 				.failureHandler(federated.failureHandler()));
 		}
+		signInPageHeaders(http, identity);
 		return http.build();
+	}
+
+	/**
+	 * The sign-in pages' Content-Security-Policy, on top of Spring Security's headers.
+	 */
+	private static void signInPageHeaders(HttpSecurity http, IdentityProperties identity) throws Exception {
+		String policy = SignInPagesPolicy.of(identity);
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy)));
 	}
 
 	private static SimpleUrlAuthenticationFailureHandler failureHandler() {
