@@ -88,6 +88,51 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 		}
 	}
 
+	@Test
+	void aBrowserOverTheSignInBudgetIsShownAPageAndAScriptAProblem() {
+		Map<String, String> properties = TestServices.gatewayProperties("1");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext gateway = start(properties)) {
+			HttpClient client = client();
+			String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+			HttpResponse<String> first = send(client, signIn(gateway, browserAccept));
+			assertThat(first.statusCode()).isEqualTo(200);
+
+			HttpResponse<String> page = send(client, signIn(gateway, browserAccept));
+			assertThat(page.statusCode()).isEqualTo(429);
+			assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			long retryAfter = Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow());
+			assertThat(retryAfter).isBetween(1L, 60L);
+			assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("default-src 'none'")
+				.contains("frame-ancestors 'none'");
+			assertThat(page.headers().firstValue("RateLimit").orElseThrow()).matches("\"sign-in\";r=0;t=\\d+");
+			assertThat(page.body()).contains("<h1>Too many attempts</h1>")
+				.containsPattern("Wait " + retryAfter + " seconds?, then try again")
+				.contains("href=\"/login\"")
+				.doesNotContain("<script")
+				.doesNotContain("{");
+
+			for (String scriptAccept : new String[] { "application/json", "*/*",
+					"application/json, text/html;q=0.5" }) {
+				HttpResponse<String> problem = send(client, signIn(gateway, scriptAccept));
+				assertThat(problem.statusCode()).isEqualTo(429);
+				assertThat(problem.headers().firstValue("Content-Type").orElseThrow()).as("for Accept %s", scriptAccept)
+					.startsWith("application/problem+json");
+				assertThat(problem.headers().firstValue("Retry-After")).isPresent();
+			}
+		}
+	}
+
+	private static HttpRequest signIn(ConfigurableApplicationContext gateway, String accept) {
+		return HttpRequest.newBuilder(loginUri(gateway))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString("login=ada&password=wrong"))
+			.build();
+	}
+
 	private static ConfigurableApplicationContext start(Map<String, String> properties) {
 		String[] args = properties.entrySet()
 			.stream()
