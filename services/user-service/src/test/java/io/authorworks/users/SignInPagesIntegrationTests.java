@@ -2,6 +2,8 @@ package io.authorworks.users;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import io.authorworks.users.account.Registration;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.twofactor.TotpAccess;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sign-in pages as a browser meets them: a Content-Security-Policy that lets the
- * pages work and nothing else run, and sign-in that still completes under it.
+ * pages work and nothing else run, sign-in that still completes under it and ends in the
+ * app, and sign-out that ends on the home page even when it cannot be checked.
  */
 @IntegrationTest(properties = { "SIGNING_KEY_PASSWORD=integration-test-signing-password",
 		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret", "LOG_FORMAT=text" })
@@ -109,6 +113,63 @@ class SignInPagesIntegrationTests {
 		URI callback = submitWithinPolicy(browser, "/login/two-factor",
 				Map.of("code", TotpAccess.code(secret, Instant.now().plusSeconds(30))));
 		assertThat(callback.toString()).startsWith(WEB_CALLBACK + "?code=");
+	}
+
+	@Test
+	void signingInFromTheSignInPageItselfGoesIntoTheApp() throws Exception {
+		String appSignIn = "http://localhost:8080/bff/login";
+		Account eli = account("eli");
+		FormBrowser browser = new FormBrowser(base());
+		HttpResponse<String> signedIn = browser.submit("/login", "/login",
+				Map.of("login", eli.login(), "password", eli.password()));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValue(appSignIn);
+		assertThat(submitWithinPolicy(new FormBrowser(base()), "/login",
+				Map.of("login", eli.login(), "password", eli.password())))
+			.isEqualTo(URI.create(appSignIn));
+
+		Account fay = account("fay");
+		String secret = enrollTwoFactor(fay);
+		FormBrowser twoSteps = new FormBrowser(base());
+		HttpResponse<String> afterPassword = twoSteps.submit("/login", "/login",
+				Map.of("login", fay.login(), "password", fay.password()));
+		assertThat(afterPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login/two-factor");
+		HttpResponse<String> afterCode = twoSteps.submit("/login/two-factor", "/login/two-factor",
+				Map.of("code", TotpAccess.code(secret, Instant.now().plusSeconds(30))));
+		assertThat(afterCode.headers().firstValue("Location")).hasValue(appSignIn);
+	}
+
+	@Test
+	void aSignOutThatCannotBeCheckedTakesABrowserHome() throws Exception {
+		String home = "http://localhost:8080/";
+		String toHome = "&post_logout_redirect_uri=" + URLEncoder.encode(home, StandardCharsets.UTF_8);
+		FormBrowser stranger = new FormBrowser(base());
+		for (String query : new String[] { "?id_token_hint=not-a-token" + toHome, "?client_id=authorworks-web",
+				"?id_token_hint=not-a-token&post_logout_redirect_uri=https://evil.example/" }) {
+			HttpResponse<String> response = stranger.get("/connect/logout" + query);
+			assertThat(response.statusCode()).as(query).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(query).hasValue(home);
+		}
+
+		// Signing out everywhere first revokes the authorization the ID token belongs to.
+		Account gus = account("gus");
+		OidcTestClient tokens = new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
+				WEB_CALLBACK);
+		FormBrowser browser = new FormBrowser(base());
+		JsonNode signedIn = tokens.signIn(browser, gus.login(), gus.password());
+		assertThat(tokens.api("POST", "/users/me/sessions/revoke", signedIn.get("access_token").asString(), null)
+			.statusCode()).isEqualTo(204);
+		HttpResponse<String> afterEverywhere = browser
+			.get("/connect/logout?id_token_hint=" + signedIn.get("id_token").asString() + toHome);
+		assertThat(afterEverywhere.statusCode()).isEqualTo(302);
+		assertThat(afterEverywhere.headers().firstValue("Location")).hasValue(home);
+
+		HttpResponse<String> program = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/connect/logout?id_token_hint=not-a-token" + toHome))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(program.statusCode()).as("a program still gets the error").isEqualTo(400);
+		assertThat(OidcTestClient.json(program.body()).get("error").asString()).isNotBlank();
 	}
 
 	/**

@@ -43,6 +43,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -86,6 +87,9 @@ class AuthorizationServerConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.oauth2AuthorizationServer(
 				(server) -> server.clientAuthentication((client) -> client.errorResponseHandler(clientErrors)));
+		SignOutErrors signOutErrors = new SignOutErrors(identity);
+		http.oauth2AuthorizationServer((server) -> server
+			.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout.errorResponseHandler(signOutErrors))));
 		signInPageHeaders(http, identity);
 		return http.build();
 	}
@@ -104,6 +108,9 @@ class AuthorizationServerConfiguration {
 			TwoFactorSignIn twoFactor, FederatedSignIn federated,
 			ObjectProvider<ClientRegistrationRepository> externalProviders, IdentityProperties identity)
 			throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler afterSignIn = afterSignIn(identity);
+		AbstractAuthenticationProcessingFilter secondFactor = twoFactor.filter();
+		secondFactor.setAuthenticationSuccessHandler(afterSignIn);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
 					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
@@ -113,19 +120,29 @@ class AuthorizationServerConfiguration {
 			.authenticationProvider(passwordSignIn)
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("login")
-				.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler()))
+				.successHandler(twoFactor.afterFirstFactor(afterSignIn))
 				.failureHandler(failureHandler()))
-			.addFilterAfter(twoFactor.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		if (externalProviders.getIfAvailable() != null) {
 			http.oauth2Login((login) -> login.loginPage("/login")
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(federated.userService()))
-				.successHandler(federated
-					.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler())))
+				.successHandler(federated.successHandler(twoFactor.afterFirstFactor(afterSignIn)))
 				.failureHandler(federated.failureHandler()));
 		}
 		signInPageHeaders(http, identity);
 		return http.build();
+	}
+
+	/**
+	 * Back to the request that asked for sign-in; with none (someone opened
+	 * {@code /login} directly), into the app through its own sign-in start, which signs
+	 * the browser in there and opens the dashboard.
+	 */
+	private static SavedRequestAwareAuthenticationSuccessHandler afterSignIn(IdentityProperties identity) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl(identity.publicUrl().resolve(identity.afterVerificationUrl()).toString());
+		return handler;
 	}
 
 	/**
