@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits: sign-in attempts per client address, enforced together by every gateway
- * instance because the budgets live in Redis.
+ * Rate limits: sign-in attempts and rejected bearer calls per client address, enforced
+ * together by every gateway instance because the budgets live in Redis.
  */
 class RateLimitIntegrationTests extends GatewayIntegrationTests {
 
@@ -86,6 +86,99 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 			assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
 			assertThat(received.header("X-Forwarded-Host")).startsWith("localhost:");
 		}
+	}
+
+	@Test
+	void aBrowserOverTheSignInBudgetIsShownAPageAndAScriptAProblem() {
+		Map<String, String> properties = TestServices.gatewayProperties("1");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext gateway = start(properties)) {
+			HttpClient client = client();
+			String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+			HttpResponse<String> first = send(client, signIn(gateway, browserAccept));
+			assertThat(first.statusCode()).isEqualTo(200);
+
+			HttpResponse<String> page = send(client, signIn(gateway, browserAccept));
+			assertThat(page.statusCode()).isEqualTo(429);
+			assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			long retryAfter = Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow());
+			assertThat(retryAfter).isBetween(1L, 60L);
+			assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("default-src 'none'")
+				.contains("frame-ancestors 'none'");
+			assertThat(page.headers().firstValue("RateLimit").orElseThrow()).matches("\"sign-in\";r=0;t=\\d+");
+			assertThat(page.body()).contains("<h1>Too many attempts</h1>")
+				.containsPattern("Wait " + retryAfter + " seconds?, then try again")
+				.contains("href=\"/login\"")
+				.doesNotContain("<script")
+				.doesNotContain("{");
+
+			for (String scriptAccept : new String[] { "application/json", "*/*",
+					"application/json, text/html;q=0.5" }) {
+				HttpResponse<String> problem = send(client, signIn(gateway, scriptAccept));
+				assertThat(problem.statusCode()).isEqualTo(429);
+				assertThat(problem.headers().firstValue("Content-Type").orElseThrow()).as("for Accept %s", scriptAccept)
+					.startsWith("application/problem+json");
+				assertThat(problem.headers().firstValue("Retry-After")).isPresent();
+			}
+		}
+	}
+
+	@Test
+	void anAddressThatSpentItsRejectedCallsIsRefusedBeforeAnyTokenIsChecked() {
+		Map<String, String> properties = TestServices.gatewayProperties("1000");
+		properties.put("authorworks.gateway.rate-limit.rejected-per-minute", "5");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext gateway = start(properties)) {
+			String valid = RoutingIntegrationTests.bearer()[1];
+			String guesser = "198.51.100.20";
+			for (int i = 0; i < 8; i++) {
+				assertThat(callApi(gateway, guesser, valid).statusCode()).as("calls that succeed cost nothing")
+					.isEqualTo(200);
+			}
+			for (int i = 0; i < 5; i++) {
+				HttpResponse<String> rejected = callApi(gateway, guesser, "Bearer made-up-token-" + i);
+				assertThat(rejected.statusCode()).isEqualTo(401);
+			}
+
+			HttpResponse<String> refused = callApi(gateway, guesser, "Bearer made-up-token-5");
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
+			assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+			assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"rejected\";q=5;w=60");
+			assertThat(refused.headers().firstValue("RateLimit").orElseThrow()).matches("\"rejected\";r=0;t=\\d+");
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).as("the token was never looked at").isEmpty();
+
+			HttpResponse<String> validButRefused = callApi(gateway, guesser, valid);
+			assertThat(validButRefused.statusCode()).as("refused before the token is checked").isEqualTo(429);
+
+			String neighbour = "198.51.100.21";
+			assertThat(callApi(gateway, neighbour, valid).statusCode()).isEqualTo(200);
+			assertThat(callApi(gateway, neighbour, "Bearer made-up-token").statusCode()).isEqualTo(401);
+		}
+	}
+
+	private static HttpResponse<String> callApi(ConfigurableApplicationContext gateway, String from,
+			String authorization) {
+		int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+		return send(client(),
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users/me"))
+					.timeout(Duration.ofSeconds(10))
+					.header("Authorization", authorization)
+					.header("Accept", "application/json")
+					.header("X-Forwarded-For", from)
+					.GET()
+					.build());
+	}
+
+	private static HttpRequest signIn(ConfigurableApplicationContext gateway, String accept) {
+		return HttpRequest.newBuilder(loginUri(gateway))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString("login=ada&password=wrong"))
+			.build();
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, String> properties) {

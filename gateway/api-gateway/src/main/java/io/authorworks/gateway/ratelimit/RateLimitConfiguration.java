@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Wires the Redis-backed rate limits in right after Spring Security.
+ * Wires the Redis-backed rate limits in: the budget of rejected bearer calls right before
+ * Spring Security, the others right after it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "authorworks.gateway.rate-limit.enabled", matchIfMissing = true)
@@ -26,6 +27,18 @@ class RateLimitConfiguration {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
 				new RateLimitFilter(limits, properties));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RejectedCallsFilter> rejectedCallsFilter(RedisRateLimits limits,
+			RateLimitProperties properties) {
+		FilterRegistrationBean<RejectedCallsFilter> registration = new FilterRegistrationBean<>(
+				new RejectedCallsFilter(limits, properties));
+		// Before Spring Security, so a spent budget is refused before any token is
+		// checked.
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}

@@ -3,8 +3,6 @@ package io.authorworks.gateway.ratelimit;
 import java.io.IOException;
 import java.util.List;
 
-import io.authorworks.platform.core.ProblemType;
-import io.authorworks.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * counted per client address; API calls per signed-in user (from the bearer token or the
  * session) or, for anonymous calls, per client address. Every counted response carries
  * the IETF {@code RateLimit-Policy} and {@code RateLimit} headers; a request over the
- * budget gets a {@code 429} problem with {@code Retry-After}.
+ * budget gets a {@code 429} with {@code Retry-After} ({@link TooManyRequests}).
  *
  * <p>
  * The client address is the connection's, or the one a trusted proxy put in
@@ -83,9 +80,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		response.setHeader("RateLimit-Policy", policy.policyHeader());
 		response.setHeader("RateLimit", decision.header(policy));
 		if (!decision.allowed()) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-			Problems.write(response, Problems.of(ProblemType.RATE_LIMITED,
-					"Too many requests. Try again in " + decision.retryAfterSeconds() + " seconds.", request));
+			TooManyRequests.write(request, response, decision);
 			return;
 		}
 		chain.doFilter(request, response);

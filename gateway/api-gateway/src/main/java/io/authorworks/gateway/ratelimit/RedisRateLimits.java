@@ -3,8 +3,10 @@ package io.authorworks.gateway.ratelimit;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -42,20 +44,38 @@ class RedisRateLimits implements DisposableBean {
 
 	/** Takes one request from the caller's budget under the policy. */
 	RateDecision take(RatePolicy policy, String caller) {
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(policy.perMinute())
-				.refillGreedy(policy.perMinute(), Duration.ofSeconds(RatePolicy.WINDOW_SECONDS)))
-			.build();
-		ConsumptionProbe probe = buckets().builder()
-			// A changed limit replaces the stored one instead of being ignored.
-			.withImplicitConfigurationReplacement(policy.perMinute(), TokensInheritanceStrategy.PROPORTIONALLY)
-			.build(this.keyPrefix + policy.name() + ":" + caller, () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = bucket(policy, caller).tryConsumeAndReturnRemaining(1);
 		long reset = seconds(probe.getNanosToWaitForReset());
 		if (probe.isConsumed()) {
 			return new RateDecision(true, probe.getRemainingTokens(), reset, 0);
 		}
 		return new RateDecision(false, 0, Math.max(reset, 1), Math.max(seconds(probe.getNanosToWaitForRefill()), 1));
+	}
+
+	/**
+	 * Whether the caller's budget under the policy has a request left, without taking it.
+	 */
+	RateDecision peek(RatePolicy policy, String caller) {
+		EstimationProbe probe = bucket(policy, caller).estimateAbilityToConsume(1);
+		// The budget refills evenly, so the missing requests say how long until it is
+		// full.
+		long missing = policy.perMinute() - probe.getRemainingTokens();
+		long reset = (missing * RatePolicy.WINDOW_SECONDS + policy.perMinute() - 1) / policy.perMinute();
+		if (probe.canBeConsumed()) {
+			return new RateDecision(true, probe.getRemainingTokens(), reset, 0);
+		}
+		return new RateDecision(false, 0, Math.max(reset, 1), Math.max(seconds(probe.getNanosToWaitForRefill()), 1));
+	}
+
+	private Bucket bucket(RatePolicy policy, String caller) {
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(policy.perMinute())
+				.refillGreedy(policy.perMinute(), Duration.ofSeconds(RatePolicy.WINDOW_SECONDS)))
+			.build();
+		return buckets().builder()
+			// A changed limit replaces the stored one instead of being ignored.
+			.withImplicitConfigurationReplacement(policy.perMinute(), TokensInheritanceStrategy.PROPORTIONALLY)
+			.build(this.keyPrefix + policy.name() + ":" + caller, () -> configuration);
 	}
 
 	private static long seconds(long nanos) {

@@ -8,12 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -44,9 +53,9 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
 	private final List<ReceivedMail> received = new CopyOnWriteArrayList<>();
 
-	private final Thread watcher;
+	private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
 
-	private volatile boolean running = true;
+	private final Thread watcher;
 
 	private EmbeddedMailServer(GreenMail greenMail, HttpServer page, int smtpPort, Consumer<ReceivedMail> onArrival) {
 		this.greenMail = greenMail;
@@ -74,6 +83,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
 			throw new LauncherException("the mail server did not start: " + ex.getMessage(), ex);
 		}
 		EmbeddedMailServer server = new EmbeddedMailServer(greenMail, page, smtpPort, onArrival);
+		server.hearDeliveries();
 		page.createContext("/", server::servePage);
 		page.setExecutor(null);
 		page.start();
@@ -112,28 +122,50 @@ public final class EmbeddedMailServer implements AutoCloseable {
 		throw new IllegalStateException("no matching e-mail arrived within " + timeout);
 	}
 
+	/**
+	 * Hears of each message as GreenMail delivers it, once per message however many
+	 * recipients it has. Reading GreenMail's store instead loses mail: it lists messages
+	 * mailbox by mailbox, so a new message to an address that already had mail lands
+	 * among the older ones rather than at the end.
+	 */
+	private void hearDeliveries() {
+		UserManager users = this.greenMail.getUserManager();
+		MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
+		Set<MovingMessage> heard = Collections.newSetFromMap(new WeakHashMap<>());
+		users.setMessageDeliveryHandler((message, recipient) -> {
+			GreenMailUser user = deliver.handle(message, recipient);
+			boolean first;
+			synchronized (heard) {
+				first = heard.add(message);
+			}
+			if (first) {
+				this.arrivals.add(new Arrival(message.getMessage(), Instant.now()));
+			}
+			return user;
+		});
+	}
+
 	private void watch(Consumer<ReceivedMail> onArrival) {
-		int seen = 0;
-		while (this.running) {
+		while (!Thread.currentThread().isInterrupted()) {
+			Arrival arrival;
 			try {
-				MimeMessage[] messages = this.greenMail.getReceivedMessages();
-				for (int i = seen; i < messages.length; i++) {
-					ReceivedMail mail = toMail(messages[i]);
-					this.received.add(mail);
-					onArrival.accept(mail);
-				}
-				seen = messages.length;
-				Thread.sleep(POLL);
+				arrival = this.arrivals.take();
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 				return;
+			}
+			try {
+				ReceivedMail mail = toMail(arrival.message(), arrival.at());
+				this.received.add(mail);
+				onArrival.accept(mail);
 			}
 			catch (RuntimeException ex) {
 				// A message that cannot be read must not stop the mailbox.
-				seen++;
 			}
 		}
+	}
+
+	private record Arrival(MimeMessage message, Instant at) {
 	}
 
 	private void servePage(HttpExchange exchange) throws IOException {
@@ -158,10 +190,8 @@ public final class EmbeddedMailServer implements AutoCloseable {
 		}
 	}
 
-	static ReceivedMail toMail(MimeMessage message) {
+	static ReceivedMail toMail(MimeMessage message, Instant received) {
 		try {
-			Instant received = (message.getReceivedDate() != null) ? message.getReceivedDate().toInstant()
-					: Instant.now();
 			return new ReceivedMail(addresses(message.getFrom()), recipients(message),
 					(message.getSubject() != null) ? message.getSubject() : "", text(message), received);
 		}
@@ -218,7 +248,6 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.running = false;
 		this.watcher.interrupt();
 		try {
 			this.page.stop(0);

@@ -2,6 +2,7 @@ package io.authorworks.users.identity;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import io.authorworks.platform.web.security.AccessTokens;
 import io.authorworks.platform.web.security.EndedSessions;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -63,8 +65,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
-			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, PublicClientRefresh publicClientRefresh)
-			throws Exception {
+			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, PublicClientRefresh publicClientRefresh,
+			RegisteredClientRepository clients, IdentityProperties identity) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
@@ -75,6 +77,12 @@ class AuthorizationServerConfiguration {
 					.authenticationProvider(publicClientRefresh.clientAuthentication()))
 				.tokenEndpoint((token) -> token.authenticationProviders(publicClientRefresh::issueAtCodeExchange));
 		});
+		// Client errors at the token endpoints are JSON for any Accept, and only a page
+		// that asks for HTML by name is sent to sign in (curl and client libraries accept
+		// */*).
+		ClientErrorResponses clientErrors = new ClientErrorResponses(clients, settings);
+		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		// The authorization endpoint runs after the AuthorizationFilter, so this rule
 		// decides whether one factor is enough; when the second is missing, Spring
 		// Security's missing-authority handler saves the request and asks for it.
@@ -83,10 +91,16 @@ class AuthorizationServerConfiguration {
 			.anyRequest()
 			.authenticated())
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+				.defaultAuthenticationEntryPointFor(clientErrors, clientErrors.endpoints())
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
 				.defaultDeniedHandlerForMissingAuthority(twoFactor.entryPoint(), TwoFactorSignIn.factor()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		http.oauth2AuthorizationServer(
+				(server) -> server.clientAuthentication((client) -> client.errorResponseHandler(clientErrors)));
+		SignOutErrors signOutErrors = new SignOutErrors(identity);
+		http.oauth2AuthorizationServer((server) -> server
+			.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout.errorResponseHandler(signOutErrors))));
+		signInPageHeaders(http, identity);
 		return http.build();
 	}
 
@@ -102,7 +116,11 @@ class AuthorizationServerConfiguration {
 	@Order(3)
 	SecurityFilterChain pagesChain(HttpSecurity http, DaoAuthenticationProvider passwordSignIn,
 			TwoFactorSignIn twoFactor, FederatedSignIn federated, PasskeySignIn passkeys,
-			ObjectProvider<ClientRegistrationRepository> externalProviders) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> externalProviders, IdentityProperties identity)
+			throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler afterSignIn = afterSignIn(identity);
+		AbstractAuthenticationProcessingFilter secondFactor = twoFactor.filter();
+		secondFactor.setAuthenticationSuccessHandler(afterSignIn);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/signup", "/verify-email", "/verify-email/resend", "/password-reset",
 					"/password-reset/confirm", "/auth-assets/**", "/error", "/favicon.ico")
@@ -116,20 +134,39 @@ class AuthorizationServerConfiguration {
 			.authenticationProvider(passwordSignIn)
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("login")
-				.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler()))
+				.successHandler(twoFactor.afterFirstFactor(afterSignIn))
 				.failureHandler(failureHandler()))
-			.addFilterAfter(twoFactor.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class)
 			.webAuthn(passkeys.configuration())
 			.addFilterBefore(passkeys.registrationProblems(), AuthorizationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		if (externalProviders.getIfAvailable() != null) {
 			http.oauth2Login((login) -> login.loginPage("/login")
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(federated.userService()))
-				.successHandler(federated
-					.successHandler(twoFactor.afterFirstFactor(new SavedRequestAwareAuthenticationSuccessHandler())))
+				.successHandler(federated.successHandler(twoFactor.afterFirstFactor(afterSignIn)))
 				.failureHandler(federated.failureHandler()));
 		}
+		signInPageHeaders(http, identity);
 		return http.build();
+	}
+
+	/**
+	 * Back to the request that asked for sign-in; with none (someone opened
+	 * {@code /login} directly), into the app through its own sign-in start, which signs
+	 * the browser in there and opens the dashboard.
+	 */
+	private static SavedRequestAwareAuthenticationSuccessHandler afterSignIn(IdentityProperties identity) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl(identity.publicUrl().resolve(identity.afterVerificationUrl()).toString());
+		return handler;
+	}
+
+	/**
+	 * The sign-in pages' Content-Security-Policy, on top of Spring Security's headers.
+	 */
+	private static void signInPageHeaders(HttpSecurity http, IdentityProperties identity) throws Exception {
+		String policy = SignInPagesPolicy.of(identity);
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy)));
 	}
 
 	private static SimpleUrlAuthenticationFailureHandler failureHandler() {
