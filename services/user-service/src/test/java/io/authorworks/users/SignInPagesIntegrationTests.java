@@ -240,7 +240,7 @@ class SignInPagesIntegrationTests {
 		String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		String password = "a long and secret " + name;
 		UserAccount account = this.registration.signUp(new Registration.SignUpForm(name + suffix + "@example.test",
-				name + suffix, name.toUpperCase(java.util.Locale.ROOT), password));
+				name + suffix, name.toUpperCase(java.util.Locale.ROOT), password, true));
 		this.registration.confirmEmail(account.id());
 		return new Account(account.username(), password);
 	}

@@ -73,8 +73,9 @@ class AuthorizationServerConfiguration {
 			// The CLI (a public client) gets refresh tokens and redeems them by
 			// client_id.
 			server
-				.clientAuthentication((clients) -> clients.authenticationConverter(publicClientRefresh.converter())
-					.authenticationProvider(publicClientRefresh.clientAuthentication()))
+				.clientAuthentication(
+						(authentication) -> authentication.authenticationConverter(publicClientRefresh.converter())
+							.authenticationProvider(publicClientRefresh.clientAuthentication()))
 				.tokenEndpoint((token) -> token.authenticationProviders(publicClientRefresh::issueAtCodeExchange));
 		});
 		// Client errors at the token endpoints are JSON for any Accept, and only a page
