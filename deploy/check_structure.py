@@ -9,6 +9,7 @@ client, start order and environment the registry gives them.
 """
 
 import glob
+import ipaddress
 import json
 import os
 import re
@@ -450,6 +451,61 @@ def check_prometheus(rows):
     check("the deployable-down alert names exactly the registry's deployables", problems)
 
 
+def check_trusted_proxies():
+    """The gateway believes X-Forwarded-For from the edge and from nobody else.
+
+    The value is a Java regex that Tomcat matches against the whole peer address; the patterns
+    used here mean the same in Python. IPv6 peers are written as Java prints them
+    (fd00:0:0:0:0:0:0:5).
+    """
+    def java_form(address):
+        address = ipaddress.ip_address(address)
+        if address.version == 4:
+            return str(address)
+        return ":".join(format(int(group, 16), "x") for group in address.exploded.split(":"))
+
+    def mismatches(pattern, trusted, untrusted):
+        problems = []
+        try:
+            regex = re.compile(pattern)
+        except re.error as e:
+            return [f"TRUSTED_PROXIES {pattern!r} is not a regex: {e}"]
+        problems += [f"does not trust the edge address {a}" for a in trusted if not regex.fullmatch(java_form(a))]
+        problems += [f"trusts {a}, which is not the edge" for a in untrusted if regex.fullmatch(java_form(a))]
+        return problems
+
+    compose = load("compose/compose.yaml")
+    services = compose["services"]
+    problems = []
+    pattern = services["api-gateway"].get("environment", {}).get("TRUSTED_PROXIES")
+    subnets = [c["subnet"] for c in (compose["networks"].get("edge") or {}).get("ipam", {}).get("config", [])]
+    if not pattern:
+        problems.append("compose: the api-gateway has no TRUSTED_PROXIES")
+    elif len(subnets) != 1:
+        problems.append("compose: the edge network needs one fixed subnet for TRUSTED_PROXIES to name")
+    else:
+        edge = ipaddress.ip_network(subnets[0])
+        outside = [edge.network_address - 1, edge.broadcast_address + 1, "127.0.0.1", "203.0.113.7"]
+        problems += [f"compose: {p}" for p in mismatches(pattern, list(edge.hosts()), outside)]
+    if services.get("nginx", {}).get("networks") != ["edge"]:
+        problems.append("compose: nginx must be on the edge network alone")
+    members = sorted(n for n, svc in services.items() if "edge" in svc.get("networks", []))
+    if members != ["api-gateway", "nginx"]:
+        problems.append(f"compose: only nginx and the api-gateway may be on the edge network, not {members}")
+
+    resources = {(d["kind"], d["metadata"]["name"]): d for d in load_all("k8s/config.yaml")}
+    pattern = resources[("ConfigMap", "authorworks-config")]["data"].get("TRUSTED_PROXIES")
+    if not pattern:
+        problems.append("k8s: authorworks-config has no TRUSTED_PROXIES for the api-gateway")
+    else:
+        # Pod addresses as common network plugins hand them out, IPv4 and dual-stack IPv6.
+        pods = ["10.244.1.17", "10.42.0.9", "172.20.3.4", "192.168.13.7", "100.64.0.5", "fd00:10:244::5",
+                "fdab:cdef::1"]
+        public = ["203.0.113.7", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2001:db8::1", "127.0.0.1"]
+        problems += [f"k8s: {p}" for p in mismatches(pattern, pods, public)]
+    check("the gateway's TRUSTED_PROXIES names the edge's addresses in compose and k8s, and only those", problems)
+
+
 def check_logs():
     promtail = load("promtail/promtail.yaml")
     labels, metadata = set(), set()
@@ -486,6 +542,7 @@ def main():
     check_compose(rows)
     check_k8s(rows)
     check_prometheus(rows)
+    check_trusted_proxies()
     check_logs()
     return 1 if failures else 0
 
