@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Static checks of everything in deploy/, offline: what our machines cannot run (containers,
 # Kubernetes) is at least parsed and cross-checked; what they can run (nginx, promtool) is run.
+# Compose, Kubernetes and Prometheus are held to the one list of deployables, the launcher's
+# registry (launcher/authorworks-launcher/src/main/resources/deployables.properties).
 #
 #   deploy/check.sh              all checks
 #   deploy/check.sh --no-smoke   skip running nginx in front of stand-in gateways
@@ -47,7 +49,7 @@ run() {
 }
 have() { command -v "$1" >/dev/null 2>&1; }
 
-echo "== structure (YAML/JSON, deployables in every asset, hardening)"
+echo "== structure (YAML/JSON, the registry's deployables in every asset, hardening)"
 if have python3 && python3 -c 'import yaml' 2>/dev/null; then
 	python3 "$deploy/check_structure.py" >"$work/structure" 2>&1
 	cat "$work/structure"

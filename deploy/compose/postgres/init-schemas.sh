@@ -2,6 +2,7 @@
 # Runs once, when the postgres container initialises an empty data directory: one login role and
 # one schema per service, each role owning only its schema (architecture: one database, one
 # schema and one role per service). Passwords come from <SCHEMA>_DB_PASSWORD variables.
+# The schemas are those of the launcher's registry of deployables (deploy/check.sh compares them).
 set -euo pipefail
 
 # Only the service roles may connect, and nobody creates objects in the public schema.
@@ -10,7 +11,7 @@ REVOKE ALL ON DATABASE :"DBNAME" FROM PUBLIC;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 SQL
 
-for schema in users content storage editor subscriptions messaging discovery media; do
+for schema in users content; do
 	var="${schema^^}_DB_PASSWORD"
 	password="${!var:?$var must be set}"
 	# psql variables (:"ident", :'literal') quote the values, so no password can break the SQL.

@@ -2,6 +2,7 @@ package io.authorworks.e2e;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,12 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -30,11 +35,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The production edge: real nginx rendered from deploy/nginx, terminating TLS in front of
- * both running gateway instances. Routing, the headers it adds and its own 429 are
- * checked through it.
+ * The production edge in the shape compose and Kubernetes give it: real nginx rendered
+ * from deploy/nginx, terminating TLS in front of two gateway instances that believe
+ * {@code X-Forwarded-For} from the edge's address alone ({@code TRUSTED_PROXIES}). nginx
+ * reaches the gateways from {@value #EDGE_ADDRESS}, an address other than theirs, as it
+ * does from its own container or pod; clients reach nginx from addresses of their own.
+ * Routing, the headers it adds, its own 429 and the per-client sign-in budgets behind it
+ * are checked through it.
  */
 class NginxEdgeIT {
+
+	/** Where nginx's connections to the gateways come from: the edge's address. */
+	private static final String EDGE_ADDRESS = "127.0.0.2";
+
+	private static final int GATEWAY_SIGN_INS_PER_MINUTE = 10;
+
+	private static final Pattern REMAINING = Pattern.compile("\\br=(\\d+)");
+
+	private static RunningPlatform platform;
 
 	private static Process nginx;
 
@@ -42,11 +60,20 @@ class NginxEdgeIT {
 
 	private static int httpPort;
 
+	private static SSLContext context;
+
 	private static HttpClient client;
 
 	@BeforeAll
-	static void startNginx() throws Exception {
-		RunningPlatform platform = RunningPlatform.get();
+	static void startPlatformAndNginx() throws Exception {
+		// The gateways trust the edge's address only, as TRUSTED_PROXIES does in compose
+		// and Kubernetes; a key prefix of this run's own gives every client a fresh
+		// budget.
+		platform = RunningPlatform.separate((builder) -> builder.deployables("user-service", "api-gateway")
+			.replicas("user-service", 1)
+			.environment("TRUSTED_PROXIES", EDGE_ADDRESS.replace(".", "\\."))
+			.environment("RATE_LIMIT_SIGN_IN_PER_MINUTE", String.valueOf(GATEWAY_SIGN_INS_PER_MINUTE))
+			.environment("RATE_LIMIT_KEY_PREFIX", "authorworks:e2e:" + UUID.randomUUID() + ":"));
 		Path prefix = Files.createTempDirectory("authorworks-nginx-");
 		// nginx's workers run as an unprivileged user and must write their temp files
 		// here.
@@ -62,24 +89,32 @@ class NginxEdgeIT {
 			.redirectErrorStream(true);
 		render.environment()
 			.putAll(Map.of("NGINX_PREFIX", prefix.toString(), "GATEWAY_UPSTREAMS", upstreams, "LISTEN_HTTP",
-					String.valueOf(httpPort), "LISTEN_HTTPS", String.valueOf(httpsPort), "PUBLIC_HOST", "localhost",
+					"127.0.0.1:" + httpPort, "LISTEN_HTTPS", "127.0.0.1:" + httpsPort, "PUBLIC_HOST", "localhost",
 					"SIGN_IN_RATE", "2r/m", "SIGN_IN_BURST", "1", "WORKER_PROCESSES", "1"));
 		Process rendering = render.start();
 		String output = new String(rendering.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(rendering.waitFor()).as(output).isZero();
 		String config = output.lines().filter((line) -> line.endsWith("nginx.conf")).reduce((a, b) -> b).orElseThrow();
+		// Every route includes proxy.conf: its upstream connections leave from the edge's
+		// address, as they would from another host.
+		Files.writeString(Path.of(config).resolveSibling("snippets/proxy.conf"), "proxy_bind " + EDGE_ADDRESS + ";\n",
+				StandardOpenOption.APPEND);
 		nginx = new ProcessBuilder("nginx", "-c", config, "-p", prefix.toString(), "-g", "daemon off;")
 			.redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("nginx.out").toFile())
 			.start();
-		client = HttpClient.newBuilder().sslContext(trusting(prefix.resolve("tls/tls.crt"))).build();
+		context = trusting(prefix.resolve("tls/tls.crt"));
+		client = HttpClient.newBuilder().sslContext(context).build();
 		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get("/actuator/health").statusCode() > 0);
 	}
 
 	@AfterAll
-	static void stopNginx() {
+	static void stopNginxAndPlatform() {
 		if (nginx != null) {
 			nginx.destroy();
+		}
+		if (platform != null) {
+			platform.platform.close();
 		}
 	}
 
@@ -123,6 +158,68 @@ class NginxEdgeIT {
 		assertThat(last.headers().firstValue("Retry-After")).isPresent();
 		assertThat(last.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 		assertThat(OidcTestClient.json(last.body()).get("type").asString()).endsWith("/rate-limited");
+	}
+
+	@Test
+	void clientsBehindTheEdgeEachHaveTheirOwnSignInBudgetWhateverTheyClaim() throws Exception {
+		HttpClient ann = clientFrom("127.0.0.3");
+		HttpClient bob = clientFrom("127.0.0.4");
+
+		int annFirst = remainingSignIns(signIn(ann, null));
+		int bobFirst = remainingSignIns(signIn(bob, null));
+		assertThat(bobFirst).as("bob's first attempt is counted in a budget of his own, not in ann's")
+			.isEqualTo(annFirst);
+
+		// nginx replaces what a client claims with the address it sees.
+		int annSecond = remainingSignIns(signIn(ann, "198.51.100.77"));
+		assertThat(annSecond).as("a made-up X-Forwarded-For does not buy ann a fresh budget").isEqualTo(annFirst - 1);
+	}
+
+	@Test
+	void theGatewayIgnoresForwardedHeadersFromAnyoneButTheEdge() throws Exception {
+		// Straight to a gateway, not through the edge: the caller's claims are not
+		// believed, so both attempts count against its own address.
+		HttpClient caller = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.5")).build();
+		URI login = platform.replicas("api-gateway").getFirst().resolve("/login");
+		int first = remainingSignIns(
+				caller.send(signInRequest(login, "198.51.100.1"), HttpResponse.BodyHandlers.ofString()));
+		int second = remainingSignIns(
+				caller.send(signInRequest(login, "198.51.100.2"), HttpResponse.BodyHandlers.ofString()));
+		assertThat(second).isEqualTo(first - 1);
+	}
+
+	private static HttpClient clientFrom(String address) throws IOException {
+		return HttpClient.newBuilder().sslContext(context).localAddress(InetAddress.getByName(address)).build();
+	}
+
+	private static HttpResponse<String> signIn(HttpClient from, String claimedAddress) throws Exception {
+		return from.send(signInRequest(URI.create("https://localhost:" + httpsPort + "/login"), claimedAddress),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest signInRequest(URI login, String claimedAddress) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(login)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("login=nobody&password=wrong"));
+		if (claimedAddress != null) {
+			request.header("X-Forwarded-For", claimedAddress);
+		}
+		return request.build();
+	}
+
+	/**
+	 * What the gateway's sign-in budget for this caller has left, from its RateLimit
+	 * header.
+	 */
+	private static int remainingSignIns(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isNotEqualTo(429);
+		assertThat(response.headers().firstValue("RateLimit-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).as("the gateway's policy, not the edge's")
+				.startsWith("\"sign-in\";q=" + GATEWAY_SIGN_INS_PER_MINUTE + ";"));
+		String state = response.headers().firstValue("RateLimit").orElseThrow();
+		Matcher remaining = REMAINING.matcher(state);
+		assertThat(remaining.find()).as(state).isTrue();
+		return Integer.parseInt(remaining.group(1));
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
