@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -138,9 +137,7 @@ class PasskeyIntegrationTests {
 			.update();
 		FormBrowser viaPasskey = browser();
 		JsonNode tokens = oidc().signIn(viaPasskey, (pages) -> signInWithPasskey(pages, laptop));
-		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks")
-			.build()
-			.decode(tokens.get("access_token").asString());
+		Jwt jwt = PublishedKeys.decode(base(), tokens.get("access_token").asString());
 		assertThat(jwt.getSubject()).isEqualTo(accountId(bea).toString());
 		assertThat(oidc().refresh(tokens.get("refresh_token").asString()).status())
 			.as("the stored passkey sign-in reads back for refresh")
