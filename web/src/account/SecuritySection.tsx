@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { account } from '../api/endpoints';
+import { account, bff } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import { ConfirmDialog } from '../components/Dialog';
-import { useSession } from '../session/session';
 import { TotpSetup } from './TotpSetup';
 import { CodeForm } from './CodeForm';
 import { RecoveryCodesView } from './RecoveryCodesView';
@@ -11,7 +10,6 @@ import { RecoveryCodesView } from './RecoveryCodesView';
 export function SecuritySection() {
   const client = useQueryClient();
   const me = useQuery({ queryKey: ['me'], queryFn: account.me });
-  const { signOut } = useSession();
   const [mode, setMode] = useState<'idle' | 'setup' | 'disable' | 'regenerate'>('idle');
   const [codes, setCodes] = useState<string[]>();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
@@ -26,7 +24,10 @@ export function SecuritySection() {
     setError(undefined);
     try {
       await account.signOutEverywhere();
-      await signOut();
+      // Every sign-in has ended on the server, the identity service's own sessions too, so
+      // only this browser's gateway session is left to close: no round trip to its logout.
+      await bff.logout();
+      window.location.assign('/');
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
