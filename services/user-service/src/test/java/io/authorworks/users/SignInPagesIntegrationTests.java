@@ -38,7 +38,6 @@ class SignInPagesIntegrationTests {
 
 	static final String WEB_CALLBACK = "http://localhost:8080/bff/oauth2/callback/authorworks";
 
-	/** What a page may not carry under a policy without inline script or style. */
 	/**
 	 * Script or style written into the page itself; a script loaded from this site
 	 * ({@code <script src>}, the passkey ceremonies) is allowed.
