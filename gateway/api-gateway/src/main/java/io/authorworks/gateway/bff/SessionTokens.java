@@ -78,7 +78,26 @@ final class SessionTokens implements OAuth2AuthorizedClientRepository {
 
 	@Nullable OAuth2AuthorizedClient load(String handle, String clientRegistrationId) {
 		Stored stored = read(handle);
-		if (stored == null || !stored.registrationId().equals(clientRegistrationId)) {
+		return (stored != null) ? client(stored, clientRegistrationId) : null;
+	}
+
+	/** The session's tokens as stored, with the sign-in they belong to. */
+	@Nullable Stored read(String handle) {
+		String json = this.redis.opsForValue().get(KEY_PREFIX + handle);
+		if (json == null) {
+			return null;
+		}
+		try {
+			return JSON.readValue(json, Stored.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** The authorized client of stored tokens, when they are of this registration. */
+	@Nullable OAuth2AuthorizedClient client(Stored stored, String clientRegistrationId) {
+		if (!stored.registrationId().equals(clientRegistrationId)) {
 			return null;
 		}
 		ClientRegistration registration = this.registrations.findByRegistrationId(clientRegistrationId);
@@ -90,25 +109,6 @@ final class SessionTokens implements OAuth2AuthorizedClientRepository {
 		OAuth2RefreshToken refresh = (stored.refreshToken() != null)
 				? new OAuth2RefreshToken(stored.refreshToken(), stored.issuedAt()) : null;
 		return new OAuth2AuthorizedClient(registration, stored.principalName(), access, refresh);
-	}
-
-	/** The sign-in ({@code sid}) the session's access token belongs to. */
-	@Nullable String signIn(String handle) {
-		Stored stored = read(handle);
-		return (stored != null) ? stored.signIn() : null;
-	}
-
-	private @Nullable Stored read(String handle) {
-		String json = this.redis.opsForValue().get(KEY_PREFIX + handle);
-		if (json == null) {
-			return null;
-		}
-		try {
-			return JSON.readValue(json, Stored.class);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	@Override

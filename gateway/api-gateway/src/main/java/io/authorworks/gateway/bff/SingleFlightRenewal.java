@@ -85,12 +85,12 @@ final class SingleFlightRenewal implements OAuth2AuthorizedClientManager {
 		if (handle == null) {
 			return this.delegate.authorize(request);
 		}
-		OAuth2AuthorizedClient current = this.tokens.load(handle, registrationId);
+		SessionTokens.Stored stored = this.tokens.read(handle);
+		OAuth2AuthorizedClient current = (stored != null) ? this.tokens.client(stored, registrationId) : null;
 		if (current == null) {
 			return this.delegate.authorize(request);
 		}
-		String signIn = this.tokens.signIn(handle);
-		if (signIn != null && this.endedSessions.hasEnded(signIn)) {
+		if (stored.signIn() != null && this.endedSessions.hasEnded(stored.signIn())) {
 			this.tokens.remove(handle);
 			throw failure(registrationId, "The sign-in has ended.");
 		}
