@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,8 +40,6 @@ class PasskeySignInIT {
 	}
 
 	@Test
-	@Disabled("Open defect (#10, passkeys): on the two-replica platform GET /account/passkeys answers 404 "
-			+ "after a password sign-in through the gateway; PasskeyIntegrationTests passes on one instance")
 	void registerAPasskeySignOutAndSignInWithItAlone() {
 		VirtualAuthenticator laptop = this.chrome.addVirtualAuthenticator(
 				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
