@@ -168,6 +168,33 @@ class SignInPagesIntegrationTests {
 		assertThat(afterEverywhere.statusCode()).isEqualTo(302);
 		assertThat(afterEverywhere.headers().firstValue("Location")).hasValue(home);
 
+		// The sign-in session ended on its own (expired, or the browser dropped its
+		// cookie) while the app still holds a valid ID token: the browser still goes
+		// home.
+		Account hal = account("hal");
+		FormBrowser lapsed = new FormBrowser(base());
+		JsonNode lapsedTokens = tokens.signIn(lapsed, hal.login(), hal.password());
+		HttpResponse<String> withoutSession = new FormBrowser(base())
+			.get("/connect/logout?id_token_hint=" + lapsedTokens.get("id_token").asString() + toHome);
+		assertThat(withoutSession.statusCode()).as("no sign-in session").isEqualTo(302);
+		assertThat(withoutSession.headers().firstValue("Location")).hasValue(home);
+
+		// The browser has since signed in again, as someone else, or anew as the same
+		// person: the old ID token no longer names its session.
+		Account ivy = account("ivy");
+		FormBrowser other = new FormBrowser(base());
+		JsonNode hals = tokens.signIn(other, hal.login(), hal.password());
+		tokens.signIn(new FormBrowser(base()), ivy.login(), ivy.password());
+		FormBrowser again = new FormBrowser(base());
+		tokens.signIn(again, ivy.login(), ivy.password());
+		for (FormBrowser browserNow : new FormBrowser[] { again, other }) {
+			HttpResponse<String> stale = browserNow
+				.get("/connect/logout?id_token_hint=" + lapsedTokens.get("id_token").asString() + toHome);
+			assertThat(stale.statusCode()).as("a session that the ID token does not name").isEqualTo(302);
+			assertThat(stale.headers().firstValue("Location")).hasValue(home);
+		}
+		assertThat(hals.get("id_token").asString()).isNotBlank();
+
 		HttpResponse<String> program = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(base() + "/connect/logout?id_token_hint=not-a-token" + toHome))
 				.header("Accept", "application/json")
