@@ -199,6 +199,8 @@ export interface PublicContents {
 export interface PublicBook {
   id: string;
   authorId: string;
+  /** The author's display name; absent until the content-service has learnt it. */
+  authorName?: string;
   title: string;
   subtitle?: string;
   description?: string;

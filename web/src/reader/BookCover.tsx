@@ -31,6 +31,7 @@ export function BookCover() {
       <header>
         <h1>{data.title}</h1>
         {data.subtitle && <p className="lead">{data.subtitle}</p>}
+        {data.authorName && <p className="reading-author">by {data.authorName}</p>}
         {data.genres.length > 0 && <p className="muted">{data.genres.join(' · ')}</p>}
       </header>
       {data.description && <p className="reading-description">{data.description}</p>}

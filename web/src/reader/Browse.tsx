@@ -37,6 +37,7 @@ export function Browse() {
                   <Link to={`/read/${book.id}`}>{book.title}</Link>
                 </h3>
                 {book.subtitle && <p className="book-card-subtitle">{book.subtitle}</p>}
+                {book.authorName && <p className="book-card-author">by {book.authorName}</p>}
                 {book.description && <p className="book-card-description">{book.description}</p>}
                 {book.genres.length > 0 && <p className="muted small">{book.genres.join(' · ')}</p>}
                 {position && (

@@ -96,6 +96,7 @@ export function ChapterReader() {
       <header className="reading-header">
         <p className="reading-book">
           <Link to={`/read/${bookId}`}>{book.data?.title ?? 'Contents'}</Link>
+          {book.data?.authorName && <span className="muted"> · {book.data.authorName}</span>}
         </p>
         <h1>{data.title}</h1>
         <p className="muted small">

@@ -20,9 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMembersPerBook people one book may be shared with, its owner included
  * @param maxBibleEntries entries one story-bible collection may hold
  * @param maxImportChapters chapters one import may create
- * @param pdfFontDirectory a folder with a TrueType serif family for PDF export (files
- * named like {@code DejaVuSerif.ttf}); when unset the usual system folders are searched,
- * then a Unicode sans font bundled with the PDF library is used
+ * @param pdfFontDirectory a folder with a TrueType serif family (files named like
+ * {@code DejaVuSerif.ttf}) to set Latin, Greek and Cyrillic text in PDF export instead of
+ * the shipped Noto Serif; the shipped fonts still cover every other script
  */
 @Validated
 @ConfigurationProperties("authorworks.content")

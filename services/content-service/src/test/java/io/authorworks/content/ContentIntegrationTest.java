@@ -7,7 +7,12 @@ import java.util.UUID;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.TestIssuer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +36,9 @@ abstract class ContentIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RabbitTemplate rabbit;
 
 	@DynamicPropertySource
 	static void platform(DynamicPropertyRegistry registry) {
@@ -64,6 +72,31 @@ abstract class ContentIntegrationTest {
 	 */
 	Author withRoles(Author person, String... roles) {
 		return new Author(person.id(), new Api(base(), issuer.userToken(person.id(), "someone", List.of(roles))));
+	}
+
+	/**
+	 * Sends a user-service event about this person to its exchange, as the user-service's
+	 * outbox does: the contract's golden sample with this person's id and the given data
+	 * fields.
+	 */
+	void userEvent(String sample, UUID userId, Map<String, Object> data) {
+		try (java.io.InputStream in = getClass()
+			.getResourceAsStream("/io/authorworks/users/events/" + sample + ".json")) {
+			ObjectNode envelope = (ObjectNode) Api.JSON.readTree(in);
+			envelope.put("id", UUID.randomUUID().toString());
+			envelope.put("subject", "users/" + userId);
+			ObjectNode fields = (ObjectNode) envelope.get("data");
+			fields.put("userId", userId.toString());
+			data.forEach((name, value) -> fields.set(name, Api.JSON.valueToTree(value)));
+			MessageProperties properties = new MessageProperties();
+			properties.setContentType("application/json");
+			properties.setMessageId(envelope.get("id").asString());
+			this.rabbit.send("users.events", envelope.get("type").asString(),
+					new Message(Api.JSON.writeValueAsBytes(envelope), properties));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** A client with no token at all. */

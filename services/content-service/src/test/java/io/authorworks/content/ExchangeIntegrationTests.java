@@ -1,19 +1,31 @@
 package io.authorworks.content;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Import and export through the API: manuscripts split into chapters, bad manuscripts
  * refused with nothing changed, an EPUB that EPUBCheck passes, a PDF that parses with a
- * page per chapter, and Markdown that imports back into the same book.
+ * page per chapter and prints every script with embedded fonts, both naming the author,
+ * and Markdown that imports back into the same book.
  */
 class ExchangeIntegrationTests extends ContentIntegrationTest {
 
@@ -97,6 +109,67 @@ class ExchangeIntegrationTests extends ContentIntegrationTest {
 		assertProblem(ada.api().get("/content/books/" + bookId + "/export/docx"), 404, "not-found");
 	}
 
+	/**
+	 * Latin, Chinese, Japanese, Korean, Hebrew, Arabic and emoji, in mixed paragraphs.
+	 */
+	static final String MIXED = """
+			# 天工开物
+
+			## 织机 The Loom
+
+			Ada met 李白 at the café ☕ and laughed 😀, then read שלום עולם aloud.
+
+			שלום לכולם, said the visitor from 以色列 with a 📖 in hand.
+
+			東京の**かな**とカナ, 한국어 글자, and مرحبا بالعالم.
+			""";
+
+	@Test
+	void pdfEmbedsEveryFontPrintsEveryScriptAndNamesTheAuthor() throws Exception {
+		Author ada = author("ada");
+		userEvent("UserRegistered", ada.id(), Map.of("displayName", "Ada Lovelace"));
+		String bookId = book(ada, "天工开物 Mixed").get("id").asString();
+		Api.Response imported = ada.api().send("POST", "/content/books/" + bookId + "/import", MIXED, "text/markdown");
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					entry(ada.api().get("/content/books/" + bookId + "/export/epub").bytes(), "OEBPS/content.opf"))
+				.contains("<dc:creator>Ada Lovelace</dc:creator>"));
+		byte[] epub = ada.api().get("/content/books/" + bookId + "/export/epub").bytes();
+		assertThat(entry(epub, "OEBPS/title.xhtml")).contains("Ada Lovelace");
+		assertThat(EpubChecker.errors(epub)).isEmpty();
+
+		Api.Response pdf = ada.api().get("/content/books/" + bookId + "/export/pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		PdfReader reader = new PdfReader(pdf.bytes());
+		try {
+			assertThat(reader.getInfo()).containsEntry("Author", "Ada Lovelace");
+			List<String> fonts = fonts(reader);
+			assertThat(fonts).as("the fonts the PDF uses")
+				.isNotEmpty()
+				.allSatisfy((font) -> assertThat(font).endsWith(" embedded").doesNotEndWith("NOT embedded"));
+			assertThat(String.join(" ", fonts)).doesNotContainIgnoringCase("Helvetica");
+			PdfTextExtractor extractor = new PdfTextExtractor(reader);
+			assertThat(extractor.getTextFromPage(1)).contains("天工开物").contains("Ada Lovelace");
+			String chapter = extractor.getTextFromPage(2);
+			assertThat(chapter).contains("织机 The Loom", "李白", "café ☕", "😀", "以色列", "📖", "東京の", "かな", "カナ", "한국어");
+			// Right-to-left runs are drawn, and so extracted, in visual order: each
+			// Hebrew
+			// word comes out reversed, and the paragraph that starts in Hebrew is laid
+			// out
+			// right to left, so its Hebrew opening ends the line and its full stop starts
+			// it.
+			assertThat(chapter).contains(reversed("שלום"), reversed("עולם"))
+				.contains("in hand ," + reversed("שלום לכולם"))
+				.contains(".said the visitor");
+			assertThat(fonts).anySatisfy((font) -> assertThat(font).contains("NotoNaskhArabic"));
+		}
+		finally {
+			reader.close();
+		}
+	}
+
 	@Test
 	void plainTextImportSplitsAtChapterLines() {
 		Author ada = author("ada");
@@ -149,6 +222,43 @@ class ExchangeIntegrationTests extends ContentIntegrationTest {
 				"not-found");
 		ada.api().post("/content/books/" + bookId + "/members", Map.of("userId", bo.id(), "role", "beta-reader"));
 		assertProblem(bo.api().get("/content/books/" + bookId + "/export/pdf"), 403, "forbidden");
+	}
+
+	/**
+	 * Every font the PDF's objects define, each as its name and whether its program is
+	 * embedded: a composite (Type 0) font through its descendant font's descriptor.
+	 */
+	static List<String> fonts(PdfReader reader) {
+		List<String> fonts = new ArrayList<>();
+		for (int i = 1; i < reader.getXrefSize(); i++) {
+			PdfObject object = PdfReader.getPdfObjectRelease(reader.getPdfObject(i));
+			if (!(object instanceof PdfDictionary font) || !PdfName.FONT.equals(font.getAsName(PdfName.TYPE))) {
+				continue;
+			}
+			if (PdfName.TYPE0.equals(font.getAsName(PdfName.SUBTYPE))) {
+				continue;
+			}
+			PdfDictionary descriptor = font.getAsDict(PdfName.FONTDESCRIPTOR);
+			boolean embedded = descriptor != null && (descriptor.contains(PdfName.FONTFILE)
+					|| descriptor.contains(PdfName.FONTFILE2) || descriptor.contains(PdfName.FONTFILE3));
+			fonts.add(font.getAsName(PdfName.BASEFONT) + (embedded ? " embedded" : " NOT embedded"));
+		}
+		return fonts;
+	}
+
+	static String reversed(String text) {
+		return new StringBuilder(text).reverse().toString();
+	}
+
+	static String entry(byte[] zip, String name) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().equals(name)) {
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new AssertionError("No " + name + " in the file");
 	}
 
 }

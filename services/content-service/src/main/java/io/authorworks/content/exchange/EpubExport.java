@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import io.authorworks.content.book.Book;
 import io.authorworks.content.chapter.Chapter;
 import io.authorworks.content.text.Markdown;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an EPUB 3 book: a title page, a navigation document and one XHTML document per
@@ -25,7 +26,7 @@ final class EpubExport {
 	private EpubExport() {
 	}
 
-	static byte[] of(Book book, List<Chapter> chapters, Instant modified) {
+	static byte[] of(Book book, @Nullable String author, List<Chapter> chapters, Instant modified) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
 			stored(zip, "mimetype", "application/epub+zip");
@@ -37,20 +38,21 @@ final class EpubExport {
 					  </rootfiles>
 					</container>
 					""");
-			deflated(zip, "OEBPS/content.opf", packageDocument(book, chapters, modified));
+			deflated(zip, "OEBPS/content.opf", packageDocument(book, author, chapters, modified));
 			deflated(zip, "OEBPS/nav.xhtml", navigation(book, chapters));
 			deflated(zip, "OEBPS/style.css", """
 					body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 					h1 { text-align: center; margin: 2em 0 1em; }
 					.title-page { text-align: center; margin-top: 30%; }
 					.subtitle { font-style: italic; }
+					.author { margin-top: 3em; }
 					p { text-indent: 1.5em; margin: 0; }
 					h1 + p, hr + p { text-indent: 0; }
 					hr { border: none; text-align: center; margin: 1em 0; }
 					hr::after { content: "* * *"; }
 					blockquote { margin: 1em 2em; }
 					""");
-			deflated(zip, "OEBPS/title.xhtml", document(book, book.title(), titlePage(book)));
+			deflated(zip, "OEBPS/title.xhtml", document(book, book.title(), titlePage(book, author)));
 			for (int i = 0; i < chapters.size(); i++) {
 				Chapter chapter = chapters.get(i);
 				String body = "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"h\">\n<h1 id=\"h\">"
@@ -68,7 +70,8 @@ final class EpubExport {
 		return "chapter-%03d.xhtml".formatted(index + 1);
 	}
 
-	private static String packageDocument(Book book, List<Chapter> chapters, Instant modified) {
+	private static String packageDocument(Book book, @Nullable String author, List<Chapter> chapters,
+			Instant modified) {
 		StringBuilder manifest = new StringBuilder();
 		StringBuilder spine = new StringBuilder();
 		for (int i = 0; i < chapters.size(); i++) {
@@ -81,6 +84,7 @@ final class EpubExport {
 		}
 		String description = (book.description() != null)
 				? "    <dc:description>" + Xml.escape(book.description()) + "</dc:description>\n" : "";
+		String creator = (author != null) ? "    <dc:creator>" + Xml.escape(author) + "</dc:creator>\n" : "";
 		String subjects = book.genres()
 			.stream()
 			.map((genre) -> "    <dc:subject>" + Xml.escape(genre) + "</dc:subject>\n")
@@ -92,7 +96,7 @@ final class EpubExport {
 				    <dc:identifier id="book-id">urn:uuid:%s</dc:identifier>
 				    <dc:title>%s</dc:title>
 				    <dc:language>%s</dc:language>
-				%s%s    <meta property="dcterms:modified">%s</meta>
+				%s%s%s    <meta property="dcterms:modified">%s</meta>
 				  </metadata>
 				  <manifest>
 				    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -103,8 +107,8 @@ final class EpubExport {
 				    <itemref idref="title"/>
 				%s  </spine>
 				</package>
-				""".formatted(book.language(), book.id(), Xml.escape(book.title()), book.language(), description,
-				subjects, modified.truncatedTo(ChronoUnit.SECONDS), manifest, spine);
+				""".formatted(book.language(), book.id(), Xml.escape(book.title()), book.language(), creator,
+				description, subjects, modified.truncatedTo(ChronoUnit.SECONDS), manifest, spine);
 	}
 
 	private static String navigation(Book book, List<Chapter> chapters) {
@@ -123,12 +127,15 @@ final class EpubExport {
 						+ "</ol>\n</nav>");
 	}
 
-	private static String titlePage(Book book) {
+	private static String titlePage(Book book, @Nullable String author) {
 		StringBuilder page = new StringBuilder("<section class=\"title-page\" epub:type=\"titlepage\">\n<h1>")
 			.append(Xml.escape(book.title()))
 			.append("</h1>\n");
 		if (book.subtitle() != null) {
 			page.append("<p class=\"subtitle\">").append(Xml.escape(book.subtitle())).append("</p>\n");
+		}
+		if (author != null) {
+			page.append("<p class=\"author\">").append(Xml.escape(author)).append("</p>\n");
 		}
 		return page.append("</section>").toString();
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.authorworks.content.author.AuthorNames;
 import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
 import io.authorworks.content.chapter.Chapter;
@@ -49,13 +50,16 @@ class ExchangeController {
 
 	private final PdfFonts fonts;
 
-	ExchangeController(ManuscriptImport manuscripts, BookAccess access, Books books, Chapters chapters,
-			PdfFonts fonts) {
+	private final AuthorNames authors;
+
+	ExchangeController(ManuscriptImport manuscripts, BookAccess access, Books books, Chapters chapters, PdfFonts fonts,
+			AuthorNames authors) {
 		this.manuscripts = manuscripts;
 		this.access = access;
 		this.books = books;
 		this.chapters = chapters;
 		this.fonts = fonts;
+		this.authors = authors;
 	}
 
 	@PostMapping(path = "/import", consumes = { "text/markdown", MediaType.TEXT_PLAIN_VALUE })
@@ -78,16 +82,17 @@ class ExchangeController {
 
 	@GetMapping("/export/{format}")
 	@Operation(summary = "Export the book as epub, pdf or markdown",
-			description = "Every chapter in order, as the manuscript stands now. Needs the export permission "
-					+ "(owners, co-authors and editors).")
+			description = "Every chapter in order, as the manuscript stands now, with the owner's display name as "
+					+ "the author. Needs the export permission (owners, co-authors and editors).")
 	ResponseEntity<byte[]> export(Caller.User user, @PathVariable UUID bookId, @PathVariable String format) {
 		this.access.require(user, bookId, Permission.EXPORT);
 		Book book = this.books.find(bookId).orElseThrow();
 		List<Chapter> all = this.chapters.inOrder(bookId);
+		String author = this.authors.of(book.ownerId()).orElse(null);
 		return switch (format) {
-			case "epub" ->
-				file(book, "epub", MediaType.valueOf("application/epub+zip"), EpubExport.of(book, all, Instant.now()));
-			case "pdf" -> file(book, "pdf", MediaType.APPLICATION_PDF, PdfExport.of(book, all, this.fonts));
+			case "epub" -> file(book, "epub", MediaType.valueOf("application/epub+zip"),
+					EpubExport.of(book, author, all, Instant.now()));
+			case "pdf" -> file(book, "pdf", MediaType.APPLICATION_PDF, PdfExport.of(book, author, all, this.fonts));
 			case "markdown" -> file(book, "md", MediaType.valueOf("text/markdown;charset=UTF-8"),
 					MarkdownExport.of(book, all).getBytes(StandardCharsets.UTF_8));
 			default -> throw new NotFoundException("Books export as epub, pdf or markdown; not '" + format + "'.");

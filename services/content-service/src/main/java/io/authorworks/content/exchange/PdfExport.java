@@ -1,6 +1,7 @@
 package io.authorworks.content.exchange;
 
 import java.io.ByteArrayOutputStream;
+import java.text.Bidi;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 import io.authorworks.content.book.Book;
 import io.authorworks.content.chapter.Chapter;
 import io.authorworks.content.text.Markdown;
+import org.jspecify.annotations.Nullable;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
@@ -27,20 +29,24 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * A print-ready PDF of a book at A5 trim: a title page, every chapter starting on a new
- * page, justified body text with embedded fonts, and page numbers at the foot of every
- * page after the title page.
+ * A print-ready PDF of a book at A5 trim: a title page with the author's name, every
+ * chapter starting on a new page, justified body text, and page numbers at the foot of
+ * every page after the title page. Every font is embedded and chosen per character, and a
+ * paragraph with Hebrew or Arabic in it is laid out with the Unicode bidirectional
+ * algorithm, right to left when its first strong character is.
  */
 final class PdfExport {
 
@@ -49,42 +55,91 @@ final class PdfExport {
 	private PdfExport() {
 	}
 
-	static byte[] of(Book book, List<Chapter> chapters, PdfFonts fonts) {
+	static byte[] of(Book book, @Nullable String author, List<Chapter> chapters, PdfFonts fonts) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		// A5 with a wider inner margin for the binding.
 		Document document = new Document(PageSize.A5, 54, 42, 54, 60);
 		PdfWriter writer = PdfWriter.getInstance(document, bytes);
 		writer.setPageEvent(new PageNumbers(fonts));
 		document.addTitle(book.title());
+		if (author != null) {
+			document.addAuthor(author);
+		}
 		document.addCreator("AuthorWorks");
 		document.open();
-		titlePage(document, book, fonts);
+		titlePage(document, book, author, fonts);
 		for (Chapter chapter : chapters) {
 			document.newPage();
-			org.openpdf.text.Paragraph heading = new org.openpdf.text.Paragraph(chapter.title(),
-					fonts.font(18, Font.BOLD));
-			heading.setAlignment(Element.ALIGN_CENTER);
+			org.openpdf.text.Paragraph heading = line(chapter.title(), 18, Font.BOLD, fonts);
 			heading.setSpacingBefore(60);
 			heading.setSpacingAfter(24);
-			document.add(heading);
+			add(document, heading, chapter.title(), 0);
 			Markdown.parse(chapter.content()).accept(new Blocks(document, fonts));
 		}
 		document.close();
 		return bytes.toByteArray();
 	}
 
-	private static void titlePage(Document document, Book book, PdfFonts fonts) {
-		org.openpdf.text.Paragraph title = new org.openpdf.text.Paragraph(book.title(), fonts.font(26, Font.BOLD));
-		title.setAlignment(Element.ALIGN_CENTER);
+	private static void titlePage(Document document, Book book, @Nullable String author, PdfFonts fonts) {
+		org.openpdf.text.Paragraph title = line(book.title(), 26, Font.BOLD, fonts);
 		title.setSpacingBefore(140);
-		document.add(title);
+		add(document, title, book.title(), 0);
 		if (book.subtitle() != null) {
-			org.openpdf.text.Paragraph subtitle = new org.openpdf.text.Paragraph(book.subtitle(),
-					fonts.font(14, Font.ITALIC));
-			subtitle.setAlignment(Element.ALIGN_CENTER);
+			org.openpdf.text.Paragraph subtitle = line(book.subtitle(), 14, Font.ITALIC, fonts);
 			subtitle.setSpacingBefore(12);
-			document.add(subtitle);
+			add(document, subtitle, book.subtitle(), 0);
 		}
+		if (author != null) {
+			org.openpdf.text.Paragraph name = line(author, 14, Font.NORMAL, fonts);
+			name.setSpacingBefore(48);
+			add(document, name, author, 0);
+		}
+	}
+
+	/** A centred line of text. */
+	private static org.openpdf.text.Paragraph line(String text, float size, int style, PdfFonts fonts) {
+		org.openpdf.text.Paragraph line = new org.openpdf.text.Paragraph(size * 1.3f);
+		line.setFont(fonts.font(size, style));
+		line.addAll(fonts.chunks(text, size, style));
+		line.setAlignment(Element.ALIGN_CENTER);
+		return line;
+	}
+
+	/**
+	 * Adds a paragraph, indented from its start by {@code indent}. Text with
+	 * right-to-left characters goes into a borderless full-width cell, the only place
+	 * OpenPDF applies the bidirectional algorithm; the cell's direction is the
+	 * paragraph's own, so alignment "left" means its start and the indent sits on that
+	 * side.
+	 */
+	private static void add(Document document, org.openpdf.text.Paragraph paragraph, String text, float indent) {
+		if (!Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+			paragraph.setIndentationLeft(indent);
+			document.add(paragraph);
+			return;
+		}
+		boolean rightToLeft = !new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight();
+		PdfPCell cell = new PdfPCell();
+		cell.setBorder(Rectangle.NO_BORDER);
+		cell.setPadding(0);
+		if (rightToLeft) {
+			cell.setPaddingRight(indent);
+		}
+		else {
+			cell.setPaddingLeft(indent);
+		}
+		cell.setRunDirection(rightToLeft ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+		cell.setUseAscender(true);
+		cell.addElement(paragraph);
+		PdfPTable table = new PdfPTable(1);
+		table.setWidthPercentage(100);
+		table.setSplitLate(false);
+		table.setSpacingBefore(paragraph.getSpacingBefore());
+		table.setSpacingAfter(paragraph.getSpacingAfter());
+		paragraph.setSpacingBefore(0);
+		paragraph.setSpacingAfter(0);
+		table.addCell(cell);
+		document.add(table);
 	}
 
 	/** Numbers every page but the title page, centred in the foot margin. */
@@ -195,24 +250,27 @@ final class PdfExport {
 		}
 
 		private void code(String literal) {
-			org.openpdf.text.Paragraph code = new org.openpdf.text.Paragraph(literal.stripTrailing(),
-					this.fonts.font(BODY - 1.5f, Font.NORMAL));
-			code.setIndentationLeft(this.indent + 12);
+			String text = literal.stripTrailing();
+			org.openpdf.text.Paragraph code = new org.openpdf.text.Paragraph((BODY - 1.5f) * 1.4f);
+			code.setFont(this.fonts.font(BODY - 1.5f, Font.NORMAL));
+			code.addAll(this.fonts.chunks(text, BODY - 1.5f, Font.NORMAL));
 			code.setSpacingAfter(6);
-			this.document.add(code);
+			add(this.document, code, text, this.indent + 12);
 		}
 
 		private void paragraph(Node node, float size, int style, int alignment, String prefix) {
 			org.openpdf.text.Paragraph paragraph = new org.openpdf.text.Paragraph();
+			// The paragraph's own font sets what OpenPDF draws between chunks; left unset
+			// it
+			// would be the standard, unembedded Helvetica.
+			paragraph.setFont(this.fonts.font(size, style));
 			paragraph.setAlignment(alignment);
 			paragraph.setLeading(size * 1.45f);
-			paragraph.setIndentationLeft(this.indent);
 			paragraph.setSpacingAfter(size * 0.5f);
-			if (!prefix.isEmpty()) {
-				paragraph.add(new Chunk(prefix, this.fonts.font(size, style)));
-			}
-			node.accept(new Inlines(paragraph, this.fonts, size, style));
-			this.document.add(paragraph);
+			Inlines inlines = new Inlines(paragraph, this.fonts, size, style);
+			inlines.add(prefix);
+			node.accept(inlines);
+			add(this.document, paragraph, inlines.text.toString(), this.indent);
 		}
 
 	}
@@ -227,6 +285,8 @@ final class PdfExport {
 		private final float size;
 
 		private final Deque<Integer> styles = new ArrayDeque<>();
+
+		private final StringBuilder text = new StringBuilder();
 
 		Inlines(org.openpdf.text.Paragraph paragraph, PdfFonts fonts, float size, int style) {
 			this.paragraph = paragraph;
@@ -277,7 +337,8 @@ final class PdfExport {
 		}
 
 		private void add(String text) {
-			this.paragraph.add(new Chunk(text, this.fonts.font(this.size, this.styles.peek())));
+			this.text.append(text);
+			this.paragraph.addAll(this.fonts.chunks(text, this.size, this.styles.peek()));
 		}
 
 	}

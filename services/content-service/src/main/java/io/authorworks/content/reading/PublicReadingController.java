@@ -2,8 +2,10 @@ package io.authorworks.content.reading;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.content.author.AuthorNames;
 import io.authorworks.content.book.Book;
 import io.authorworks.content.publishing.PublishedWorks;
 import io.authorworks.platform.core.Cursors;
@@ -37,8 +39,11 @@ class PublicReadingController {
 
 	private final PublishedWorks works;
 
-	PublicReadingController(PublishedWorks works) {
+	private final AuthorNames authors;
+
+	PublicReadingController(PublishedWorks works, AuthorNames authors) {
 		this.works = works;
+		this.authors = authors;
 	}
 
 	@GetMapping
@@ -46,9 +51,10 @@ class PublicReadingController {
 	Page<PublicBook> list(@RequestParam(required = false) @Nullable String genre,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return this.works
-			.listed(cursor, Cursors.limit(limit), (genre != null) ? genre.toLowerCase(java.util.Locale.ROOT) : null)
-			.map((book) -> PublicBook.of(book, null));
+		Page<Book> books = this.works.listed(cursor, Cursors.limit(limit),
+				(genre != null) ? genre.toLowerCase(java.util.Locale.ROOT) : null);
+		Map<UUID, String> names = this.authors.of(books.items().stream().map(Book::ownerId).toList());
+		return books.map((book) -> PublicBook.of(book, names.get(book.ownerId()), null));
 	}
 
 	@GetMapping("/{bookId}")
@@ -59,7 +65,9 @@ class PublicReadingController {
 			.stream()
 			.map((c) -> new Contents(c.number(), c.title(), c.wordCount(), c.publishedAt()))
 			.toList();
-		return ResponseEntity.ok().cacheControl(CACHE).body(PublicBook.of(book, contents));
+		return ResponseEntity.ok()
+			.cacheControl(CACHE)
+			.body(PublicBook.of(book, this.authors.of(book.ownerId()).orElse(null), contents));
 	}
 
 	@GetMapping("/{bookId}/chapters/{number}")
@@ -85,6 +93,7 @@ class PublicReadingController {
 	 *
 	 * @param id the book
 	 * @param authorId who wrote it
+	 * @param authorName their display name, when this service has learnt it
 	 * @param title its title
 	 * @param subtitle its subtitle
 	 * @param description its blurb
@@ -95,13 +104,14 @@ class PublicReadingController {
 	 * @param publishedAt when it was published
 	 * @param contents the published chapters (only on the single-book answer)
 	 */
-	record PublicBook(UUID id, UUID authorId, String title, @Nullable String subtitle, @Nullable String description,
-			List<String> genres, List<String> tags, String language, @Nullable String coverRef,
-			@Nullable Instant publishedAt, @Nullable List<Contents> contents) {
+	record PublicBook(UUID id, UUID authorId, @Nullable String authorName, String title, @Nullable String subtitle,
+			@Nullable String description, List<String> genres, List<String> tags, String language,
+			@Nullable String coverRef, @Nullable Instant publishedAt, @Nullable List<Contents> contents) {
 
-		static PublicBook of(Book book, @Nullable List<Contents> contents) {
-			return new PublicBook(book.id(), book.ownerId(), book.title(), book.subtitle(), book.description(),
-					book.genres(), book.tags(), book.language(), book.coverRef(), book.publishedAt(), contents);
+		static PublicBook of(Book book, @Nullable String authorName, @Nullable List<Contents> contents) {
+			return new PublicBook(book.id(), book.ownerId(), authorName, book.title(), book.subtitle(),
+					book.description(), book.genres(), book.tags(), book.language(), book.coverRef(),
+					book.publishedAt(), contents);
 		}
 
 	}
