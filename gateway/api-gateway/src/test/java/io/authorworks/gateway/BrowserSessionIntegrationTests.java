@@ -52,6 +52,26 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
+	void publicProfilesAreReadWithoutSignInAndNothingElseIs() {
+		HttpResponse<String> profile = get("/api/users/by-username/ada", "Accept", "application/json");
+		assertThat(profile.statusCode()).isEqualTo(200);
+		assertThat(profile.body()).contains("\"path\":\"/users/by-username/ada\"");
+
+		// Only the read the user-service serves publicly is public at the gateway.
+		for (String path : List.of("/api/users/by-username/ada/roles", "/api/users/me", "/api/users/by-username")) {
+			assertThat(get(path, "Accept", "application/json").statusCode()).as(path).isEqualTo(401);
+		}
+		String marker = UUID.randomUUID().toString();
+		HttpResponse<String> write = send(client(),
+				request("/api/users/by-username/" + marker).header("Content-Type", "application/json")
+					.method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+					.build());
+		assertThat(write.statusCode()).isIn(401, 403);
+		assertThat(TestServices.USERS_A.all((r) -> r.path().contains(marker))).isEmpty();
+		assertThat(TestServices.USERS_B.all((r) -> r.path().contains(marker))).isEmpty();
+	}
+
+	@Test
 	void invalidBearerTokensAreRefused() {
 		HttpResponse<String> response = get("/api/users/me", "Authorization", "Bearer not-a-token");
 

@@ -127,6 +127,12 @@ final class FakeService implements AutoCloseable {
 		Received request = new Received(this.name, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8));
 		this.received.add(request);
+		// As every service does (the platform's RequestIdFilter), it answers with the
+		// request id it was given.
+		String requestId = request.header("X-Request-Id");
+		if (requestId != null) {
+			exchange.getResponseHeaders().add("X-Request-Id", requestId);
+		}
 		String path = request.path();
 		if (path.contains("/slow")) {
 			sleep(Duration.ofSeconds(3));
@@ -138,6 +144,14 @@ final class FakeService implements AutoCloseable {
 		if (path.endsWith("/busy")) {
 			exchange.getResponseHeaders().add("Retry-After", "1");
 			json(exchange, 503, Map.of("status", 503, "title", "Busy"));
+			return;
+		}
+		if (path.endsWith("/created")) {
+			// A create, answered as the services do: Location is the service's own path.
+			String location = path.replace("/created", "/things/42");
+			exchange.getResponseHeaders().add("Location", location);
+			exchange.getResponseHeaders().add("Content-Location", location);
+			json(exchange, 201, Map.of("id", 42));
 			return;
 		}
 		if (path.endsWith("/tagged")) {

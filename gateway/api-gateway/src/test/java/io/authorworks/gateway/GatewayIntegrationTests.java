@@ -70,6 +70,31 @@ abstract class GatewayIntegrationTests {
 		}
 	}
 
+	/**
+	 * Sends a request as raw bytes, exactly as given (no client cleans up the target),
+	 * and returns the whole answer: status line, headers and body.
+	 */
+	String raw(String method, String target, String... headers) {
+		StringBuilder request = new StringBuilder(method).append(' ')
+			.append(target)
+			.append(" HTTP/1.1\r\nHost: localhost:")
+			.append(this.port)
+			.append("\r\nConnection: close\r\n");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+		}
+		request.append("\r\n");
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	HttpResponse<String> get(String path, String... headers) {
 		HttpRequest.Builder builder = request(path).GET();
 		if (headers.length > 0) {

@@ -125,6 +125,28 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
+	void aRefusalsTextAndHeadersNameTheSameWait() {
+		// 60 a minute: one request comes back every second, long before the whole budget.
+		Map<String, String> properties = TestServices.gatewayProperties("60");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext gateway = start(properties)) {
+			HttpClient client = client();
+			HttpResponse<String> refused = null;
+			for (int i = 0; i < 200 && refused == null; i++) {
+				HttpResponse<String> response = send(client, signIn(gateway, "application/json"));
+				if (response.statusCode() == 429) {
+					refused = response;
+				}
+			}
+			assertThat(refused).as("a 429 within 200 sign-ins").isNotNull();
+			long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+			assertThat(retryAfter).isEqualTo(1);
+			assertThat(refused.headers().firstValue("RateLimit")).hasValue("\"sign-in\";r=0;t=" + retryAfter);
+			assertThat(refused.body()).contains("Try again in 1 second.");
+		}
+	}
+
+	@Test
 	void anAddressThatSpentItsRejectedCallsIsRefusedBeforeAnyTokenIsChecked() {
 		Map<String, String> properties = TestServices.gatewayProperties("1000");
 		properties.put("authorworks.gateway.rate-limit.rejected-per-minute", "5");

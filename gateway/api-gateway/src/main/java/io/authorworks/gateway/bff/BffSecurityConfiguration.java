@@ -106,8 +106,8 @@ class BffSecurityConfiguration {
 		CsrfAwareAccessDeniedHandler accessDenied = new CsrfAwareAccessDeniedHandler();
 		http.authorizeHttpRequests((authorize) -> {
 			authorize.requestMatchers(INTERNAL_DISPATCH).permitAll();
-			if (!publicApi.isEmpty()) {
-				authorize.requestMatchers(publicApi.toArray(String[]::new)).permitAll();
+			for (String path : publicApi) {
+				authorize.requestMatchers(publicApiRequests(path)).permitAll();
 			}
 			authorize.requestMatchers(API).authenticated();
 			authorize.anyRequest().permitAll();
@@ -131,6 +131,17 @@ class BffSecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		edgeHeaders(http, edge, true);
 		return http.build();
+	}
+
+	/**
+	 * A public API path, {@code /api/content/public/**}, or a method and a path,
+	 * {@code GET /api/users/by-username/*}, when only that method is public.
+	 */
+	static RequestMatcher publicApiRequests(String entry) {
+		String[] parts = entry.trim().split("\\s+", 2);
+		return (parts.length == 2)
+				? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1])
+				: PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
 	}
 
 	/**

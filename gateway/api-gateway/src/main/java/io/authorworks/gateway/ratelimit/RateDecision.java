@@ -11,6 +11,22 @@ package io.authorworks.gateway.ratelimit;
  */
 record RateDecision(boolean allowed, long remaining, long resetSeconds, long retryAfterSeconds) {
 
+	/**
+	 * A refused request. The budget refills evenly, so the next request is allowed as
+	 * soon as one has come back: {@code Retry-After}, the {@code RateLimit} reset and the
+	 * problem's text all name that moment. (Naming the time until the whole budget is
+	 * back told a client to wait a minute where one second was enough.)
+	 */
+	static RateDecision refused(long secondsUntilNext) {
+		long wait = Math.max(secondsUntilNext, 1);
+		return new RateDecision(false, 0, wait, wait);
+	}
+
+	/** The wait in words: "1 second", "12 seconds". */
+	String waitInWords() {
+		return (this.retryAfterSeconds == 1) ? "1 second" : this.retryAfterSeconds + " seconds";
+	}
+
 	/** The {@code RateLimit} field value (draft-ietf-httpapi-ratelimit-headers). */
 	String header(RatePolicy policy) {
 		return "\"" + policy.name() + "\";r=" + this.remaining + ";t=" + this.resetSeconds;

@@ -49,7 +49,7 @@ class RedisRateLimits implements DisposableBean {
 		if (probe.isConsumed()) {
 			return new RateDecision(true, probe.getRemainingTokens(), reset, 0);
 		}
-		return new RateDecision(false, 0, Math.max(reset, 1), Math.max(seconds(probe.getNanosToWaitForRefill()), 1));
+		return RateDecision.refused(seconds(probe.getNanosToWaitForRefill()));
 	}
 
 	/**
@@ -64,7 +64,7 @@ class RedisRateLimits implements DisposableBean {
 		if (probe.canBeConsumed()) {
 			return new RateDecision(true, probe.getRemainingTokens(), reset, 0);
 		}
-		return new RateDecision(false, 0, Math.max(reset, 1), Math.max(seconds(probe.getNanosToWaitForRefill()), 1));
+		return RateDecision.refused(seconds(probe.getNanosToWaitForRefill()));
 	}
 
 	private Bucket bucket(RatePolicy policy, String caller) {

@@ -36,10 +36,10 @@ final class TooManyRequests {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
 		if (!wantsPage(request)) {
 			Problems.write(response, Problems.of(ProblemType.RATE_LIMITED,
-					"Too many requests. Try again in " + decision.retryAfterSeconds() + " seconds.", request));
+					"Too many requests. Try again in " + decision.waitInWords() + ".", request));
 			return;
 		}
-		byte[] page = page(decision.retryAfterSeconds()).getBytes(StandardCharsets.UTF_8);
+		byte[] page = page(decision.waitInWords()).getBytes(StandardCharsets.UTF_8);
 		response.setStatus(429);
 		response.setContentType("text/html;charset=UTF-8");
 		response.setHeader("Content-Security-Policy", PAGE_POLICY);
@@ -77,8 +77,7 @@ final class TooManyRequests {
 			.orElse(0);
 	}
 
-	private static String page(long retryAfterSeconds) {
-		String wait = (retryAfterSeconds == 1) ? "1 second" : retryAfterSeconds + " seconds";
+	private static String page(String wait) {
 		return """
 				<!DOCTYPE html>
 				<html lang="en">

@@ -1,5 +1,6 @@
 package io.authorworks.gateway.routing;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -9,11 +10,15 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -24,12 +29,9 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
 import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
-import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
 /**
  * Builds the gateway's routes from {@link RoutingProperties}. For each configured service
@@ -44,6 +46,15 @@ class RouteConfiguration {
 	/** Where circuit breakers send requests a service could not answer. */
 	static final String FALLBACK_PATH = "/fallback/";
 
+	/** The public prefix of every service's API, removed before forwarding. */
+	static final String API_PREFIX = "/api";
+
+	/**
+	 * How long a caller is asked to wait after a {@code 503}: as long as an open circuit
+	 * breaker stays open.
+	 */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
 	/** The user-service's session cookie on its sign-in pages. */
 	private static final String SIGN_IN_PAGES_COOKIE = "AW_IDP_SESSION";
 
@@ -54,7 +65,13 @@ class RouteConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> serviceRoutes(RoutingProperties routes,
+	ServiceProxy serviceProxy(ProxyExchange exchange, ObjectProvider<RequestHttpHeadersFilter> requestFilters,
+			ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
+		return new ServiceProxy(exchange, requestFilters, responseFilters);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> serviceRoutes(RoutingProperties routes, ServiceProxy proxy,
 			@Value("${server.servlet.session.cookie.name:AW_SESSION}") String sessionCookie) {
 		// The browser session's cookie, under either name it may have (__Host- behind
 		// TLS).
@@ -64,32 +81,32 @@ class RouteConfiguration {
 		// business there, and would make every API call load (and touch) that session.
 		Function<ServerRequest, ServerRequest> cleanApi = ForwardingHeaders.clean(Set.of(sessionCookie,
 				"__Host-" + sessionCookie, SIGN_IN_PAGES_COOKIE, "__Host-" + SIGN_IN_PAGES_COOKIE));
-		RouterFunction<ServerResponse> all = route("none").route((request) -> false, http()).build();
+		RouterFunction<ServerResponse> all = route("none").route((request) -> false, proxy.to("")).build();
 		for (var entry : routes.active().entrySet()) {
 			String name = entry.getKey();
 			RoutingProperties.Service service = entry.getValue();
 			if (!service.apiPaths().isEmpty()) {
-				all = all.and(route(name + "-api").route(anyOf(service.apiPaths()), http())
+				all = all.and(route(name + "-api").route(anyOf(service.apiPaths()), proxy.to(API_PREFIX))
 					.before(cleanApi)
 					.before(ServiceConditions.restore())
-					.before(stripPrefix(1))
+					.before(ServiceProxy.stripPrefix(API_PREFIX))
 					.filter(new SessionTokenRelay())
 					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
 					.filter(lb(name))
 					.build());
 			}
 			if (!service.paths().isEmpty()) {
-				all = all.and(route(name + "-pages").route(anyOf(service.paths()), http())
+				all = all.and(route(name + "-pages").route(anyOf(service.paths()), proxy.to(""))
 					.before(clean)
 					.before(ServiceConditions.restore())
 					.filter(circuitBreaker((config) -> config.setId(name).setFallbackPath(FALLBACK_PATH + name)))
 					.filter(lb(name))
 					.build());
 			}
-			all = all.and(route(name + "-docs").GET("/api-docs/" + name, http())
+			all = all.and(route(name + "-docs").GET("/api-docs/" + name, proxy.to(""))
 				.before(clean)
 				.before(ServiceConditions.restore())
-				.before(setPath("/v3/api-docs"))
+				.before(ServiceProxy.setPath("/v3/api-docs"))
 				// The service's document then names the gateway's /api as its server,
 				// so "try it out" calls go through the gateway.
 				.before(ForwardingHeaders.set("X-Forwarded-Prefix", "/api"))
@@ -137,7 +154,7 @@ class RouteConfiguration {
 						.slidingWindowSize(20)
 						.minimumNumberOfCalls(10)
 						.failureRateThreshold(50)
-						.waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+						.waitDurationInOpenState(RETRY_AFTER)
 						.build()), name));
 		};
 	}

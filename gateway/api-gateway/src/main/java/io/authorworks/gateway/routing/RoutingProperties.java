@@ -59,7 +59,8 @@ public record RoutingProperties(Map<String, Service> services) {
 	 * is removed before forwarding
 	 * @param paths paths forwarded unchanged, such as the sign-in pages
 	 * @param publicApiPaths API paths that need no sign-in at the gateway (the service
-	 * still decides)
+	 * still decides); an entry may start with a method
+	 * ({@code GET /api/users/by-username/*}) when only that method is public
 	 * @param timeout how long to wait for the service to start answering before the
 	 * caller gets a {@code 503}
 	 */

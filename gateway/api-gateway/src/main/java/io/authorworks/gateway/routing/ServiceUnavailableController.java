@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,12 @@ class ServiceUnavailableController {
 			problem.setInstance(URI.create(path.toString()));
 		}
 		Problems.decorate(problem, request);
+		if (problem.getStatus() == ProblemType.UNAVAILABLE.status()) {
+			return ResponseEntity.status(problem.getStatus())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(RouteConfiguration.RETRY_AFTER.toSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
 		return respond(problem);
 	}
 

@@ -65,6 +65,11 @@ public final class Problems {
 		JSON.writeValue(response.getOutputStream(), asMap(problem));
 	}
 
+	/** The problem as its JSON document. */
+	public static String json(ProblemDetail problem) {
+		return JSON.writeValueAsString(asMap(problem));
+	}
+
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("type", problem.getType().toString());

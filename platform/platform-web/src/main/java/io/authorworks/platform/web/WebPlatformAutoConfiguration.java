@@ -35,6 +35,14 @@ public class WebPlatformAutoConfiguration {
 		return registration;
 	}
 
+	/** Right after the request id, so even a refused query's problem names it. */
+	@Bean
+	FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+		FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
 	/**
 	 * Runs inside the observation filter (order +1), so its line carries the trace
 	 * context.
@@ -75,6 +83,18 @@ public class WebPlatformAutoConfiguration {
 				resolvers.add(new CallerArgumentResolver());
 			}
 		};
+	}
+
+	/** What Tomcat refuses before any filter runs is answered with problems too. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+	static class TomcatConfiguration {
+
+		@Bean
+		ContainerProblems containerProblems() {
+			return new ContainerProblems();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

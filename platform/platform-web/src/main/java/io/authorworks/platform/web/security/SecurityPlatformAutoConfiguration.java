@@ -100,7 +100,7 @@ public class SecurityPlatformAutoConfiguration {
 
 	@Bean
 	WebSecurityCustomizer platformHttpFirewall(HttpFirewall firewall) {
-		return (web) -> web.httpFirewall(firewall);
+		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(new ProblemRequestRejectedHandler());
 	}
 
 	@Bean
