@@ -86,6 +86,11 @@ public class WebPlatformAutoConfiguration {
 			return new OpenApiProblems();
 		}
 
+		@Bean
+		OpenApiSchemaNames openApiSchemaNames() {
+			return new OpenApiSchemaNames();
+		}
+
 	}
 
 }

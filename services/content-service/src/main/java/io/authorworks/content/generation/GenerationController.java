@@ -15,6 +15,7 @@ import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,7 @@ class GenerationController {
 			description = "Kinds: bible, synopsis, outline, chapter-drafts, full-book. Requires Idempotency-Key "
 					+ "(428 without). Answers 202 with the job and its Location; a content-worker runs it. 429 "
 					+ "generation-concurrency-limit and 402 generation-spend-limit when limits are reached.")
+	@ApiResponse(responseCode = "202", description = "The queued job; `Location` names it.")
 	ResponseEntity<JobViews.JobResponse> start(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody JobRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
@@ -122,6 +124,7 @@ class GenerationController {
 	@Operation(summary = "Cancel a generation job",
 			description = "A queued job is cancelled at once; a running one stops its provider call and ends "
 					+ "cancelled shortly after. 409 when it already succeeded or failed.")
+	@ApiResponse(responseCode = "202", description = "The job, cancelling; it stops at the next step.")
 	ResponseEntity<JobViews.JobResponse> cancel(Caller.User user, @PathVariable UUID jobId) {
 		return ResponseEntity.accepted().body(JobViews.JobResponse.of(this.jobs.cancel(user, jobId), null));
 	}

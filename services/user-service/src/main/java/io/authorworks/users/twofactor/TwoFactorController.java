@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,7 @@ class TwoFactorController {
 
 	@DeleteMapping
 	@Operation(summary = "Turn two-factor sign-in off", description = "Needs a current code or a recovery code.")
+	@ApiResponse(responseCode = "204", description = "Two-factor sign-in is off.")
 	ResponseEntity<Void> disable(Caller.User user, @RequestBody CodeRequest request) {
 		this.twoFactor.disable(user.id(), request.codeOrEmpty());
 		return ResponseEntity.noContent().build();
