@@ -70,8 +70,23 @@ public final class OpenApiProblems implements GlobalOpenApiCustomizer, GlobalOpe
 			operation.setResponses(new ApiResponses());
 		}
 		ApiResponses responses = operation.getResponses();
-		if (ResponseBodyEmitter.class.isAssignableFrom(handlerMethod.getReturnType().getParameterType())) {
+		org.springframework.web.bind.annotation.RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(
+				handlerMethod.getMethod(), org.springframework.web.bind.annotation.RequestMapping.class);
+		if (ResponseBodyEmitter.class.isAssignableFrom(handlerMethod.getReturnType().getParameterType())
+				|| (mapping != null && List.of(mapping.produces())
+					.contains(org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE))) {
 			streamed(responses);
+		}
+		for (ProblemResponse extra : AnnotatedElementUtils.findMergedRepeatableAnnotations(handlerMethod.getMethod(),
+				ProblemResponse.class)) {
+			responses.put(String.valueOf(extra.status()), problem(extra.description()));
+		}
+		if (operation.getParameters() != null) {
+			// OpenAPI describes these through the media types and the security scheme.
+			operation.getParameters()
+				.removeIf((parameter) -> "header".equals(parameter.getIn())
+						&& List.of("accept", "content-type", "authorization")
+							.contains(parameter.getName().toLowerCase(java.util.Locale.ROOT)));
 		}
 		List<Parameter> parameters = (operation.getParameters() != null) ? operation.getParameters() : List.of();
 		if (parameters.stream().anyMatch((parameter) -> "path".equals(parameter.getIn()))) {

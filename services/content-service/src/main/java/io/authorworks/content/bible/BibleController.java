@@ -9,6 +9,7 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -85,6 +86,7 @@ class BibleController {
 			description = "Names are unique within a collection, ignoring case (409 otherwise). Characters have "
 					+ "aliases, role, traits and arc; locations and lore have a category.")
 	@ApiResponse(responseCode = "201", description = "The entry; `Location` names it.")
+	@ProblemResponse(status = 409, description = "The collection already has an entry by that name.")
 	ResponseEntity<EntryResponse> create(Caller.User user, @PathVariable String scope, @PathVariable UUID ownerId,
 			@PathVariable String collection, @RequestBody StoryBibles.EntryChanges request) {
 		BibleView.Entry entry = this.bibles.create(user, scope(scope, ownerId), kind(collection), request);

@@ -13,6 +13,7 @@ import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -66,6 +67,8 @@ class GenerationController {
 					+ "(428 without). Answers 202 with the job and its Location; a content-worker runs it. 429 "
 					+ "generation-concurrency-limit and 402 generation-spend-limit when limits are reached.")
 	@ApiResponse(responseCode = "202", description = "The queued job; `Location` names it.")
+	@ProblemResponse(status = 428, description = "No `Idempotency-Key` header.")
+	@ProblemResponse(status = 402, description = "generation-spend-limit: the spending limit is reached.")
 	ResponseEntity<JobViews.JobResponse> start(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody JobRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
