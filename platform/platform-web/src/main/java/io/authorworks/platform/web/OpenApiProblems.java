@@ -44,8 +44,8 @@ public final class OpenApiProblems implements GlobalOpenApiCustomizer, GlobalOpe
 		SpringDocUtils.getConfig()
 			.addRequestWrapperToIgnore(Caller.class, Caller.User.class, Caller.Service.class)
 			// A JSON value of any kind, not the accessors of Jackson's tree model.
-			.replaceWithSchema(tools.jackson.databind.JsonNode.class, new Schema<>())
-			.replaceWithSchema(com.fasterxml.jackson.databind.JsonNode.class, new Schema<>());
+			.replaceWithSchema(tools.jackson.databind.JsonNode.class, anyJson())
+			.replaceWithSchema(com.fasterxml.jackson.databind.JsonNode.class, anyJson());
 	}
 
 	@Override
@@ -119,6 +119,16 @@ public final class OpenApiProblems implements GlobalOpenApiCustomizer, GlobalOpe
 			operation.setSecurity(List.of());
 		}
 		return operation;
+	}
+
+	/**
+	 * Any JSON value. The types are listed because springdoc makes a typeless schema an
+	 * object.
+	 */
+	private static Schema<?> anyJson() {
+		return new Schema<>()
+			.types(new java.util.LinkedHashSet<>(List.of("object", "array", "string", "number", "boolean", "null")))
+			.description("Any JSON value.");
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.authorworks.users.twofactor;
 
 import java.util.List;
 
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,6 +42,7 @@ class TwoFactorController {
 	@PostMapping("/confirm")
 	@Operation(summary = "Turn two-factor sign-in on",
 			description = "Needs a current code from the app. Answers ten one-time recovery codes, shown only now.")
+	@ProblemResponse(status = 409, description = "two-factor-not-enrolled: no enrolment was started.")
 	RecoveryCodesResponse confirm(Caller.User user, @RequestBody CodeRequest request) {
 		return new RecoveryCodesResponse(this.twoFactor.confirm(user.id(), request.codeOrEmpty()));
 	}
