@@ -106,6 +106,11 @@ public class WebPlatformAutoConfiguration {
 			return new OpenApiProblems();
 		}
 
+		@Bean
+		OpenApiSchemaNames openApiSchemaNames() {
+			return new OpenApiSchemaNames();
+		}
+
 	}
 
 }

@@ -106,6 +106,15 @@ class ProblemResponsesTests {
 	}
 
 	@Test
+	void theErrorPathIsNoOperation() {
+		assertProblem(this.mvc.get().uri("/error").exchange(), 404, "not-found");
+		assertThat(this.mvc.get().uri("/v3/api-docs").exchange()).bodyJson()
+			.doesNotHavePath("$.paths['/error']")
+			.doesNotHavePath("$.paths['/me'].get.parameters")
+			.hasPath("$.paths['/notes/{id}'].get.responses.404");
+	}
+
+	@Test
 	void wrongMethodIsA405Problem() {
 		assertProblem(this.mvc.delete().uri("/notes").with(userToken()).exchange(), 405, "method-not-allowed");
 	}

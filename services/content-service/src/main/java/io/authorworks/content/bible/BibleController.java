@@ -9,8 +9,10 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -83,6 +85,8 @@ class BibleController {
 	@Operation(summary = "Add an entry at the end of a collection",
 			description = "Names are unique within a collection, ignoring case (409 otherwise). Characters have "
 					+ "aliases, role, traits and arc; locations and lore have a category.")
+	@ApiResponse(responseCode = "201", description = "The entry; `Location` names it.")
+	@ProblemResponse(status = 409, description = "The collection already has an entry by that name.")
 	ResponseEntity<EntryResponse> create(Caller.User user, @PathVariable String scope, @PathVariable UUID ownerId,
 			@PathVariable String collection, @RequestBody StoryBibles.EntryChanges request) {
 		BibleView.Entry entry = this.bibles.create(user, scope(scope, ownerId), kind(collection), request);
@@ -112,6 +116,7 @@ class BibleController {
 
 	@DeleteMapping("/{collection}/{entryId}")
 	@Operation(summary = "Delete an entry", description = "Requires If-Match. Later entries move up.")
+	@ApiResponse(responseCode = "204", description = "Deleted.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable String scope, @PathVariable UUID ownerId,
 			@PathVariable String collection, @PathVariable UUID entryId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {

@@ -10,6 +10,7 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,7 @@ class BookController {
 
 	@PostMapping
 	@Operation(summary = "Start a book", description = "You become its owner. It starts private and in draft.")
+	@ApiResponse(responseCode = "201", description = "The book; `Location` names it.")
 	ResponseEntity<BookResponse> create(Caller.User user, @RequestBody BookChanges request) {
 		Book book = this.catalog.create(user, request);
 		return ResponseEntity.created(URI.create("/content/books/" + book.id()))
@@ -79,6 +81,7 @@ class BookController {
 	@DeleteMapping("/{bookId}")
 	@Operation(summary = "Delete a book with its chapters, revisions and story bible",
 			description = "Owner only; requires If-Match.")
+	@ApiResponse(responseCode = "204", description = "Deleted.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable UUID bookId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		this.catalog.delete(user, bookId, ETags.ifMatch(ifMatch));

@@ -10,6 +10,7 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,7 @@ class ChapterController {
 	@Operation(summary = "Add a chapter",
 			description = "At the end, or at 'position' (1..n+1), moving later chapters down. The title defaults to "
 					+ "'Chapter <n>'.")
+	@ApiResponse(responseCode = "201", description = "The chapter; `Location` names it.")
 	ResponseEntity<ChapterResponse> create(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody NewChapterRequest request) {
 		Chapter chapter = this.editing.create(user, bookId, request.title(), request.content(), request.status(),
@@ -111,6 +113,7 @@ class ChapterController {
 
 	@DeleteMapping("/{chapterId}")
 	@Operation(summary = "Delete a chapter", description = "Requires If-Match. Later chapters move up.")
+	@ApiResponse(responseCode = "204", description = "Deleted.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable UUID bookId, @PathVariable UUID chapterId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		this.editing.delete(user, bookId, chapterId, ETags.ifMatch(ifMatch));

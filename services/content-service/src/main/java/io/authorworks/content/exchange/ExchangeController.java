@@ -17,6 +17,9 @@ import io.authorworks.content.member.Permission;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +87,11 @@ class ExchangeController {
 	@Operation(summary = "Export the book as epub, pdf or markdown",
 			description = "Every chapter in order, as the manuscript stands now, with the owner's display name as "
 					+ "the author. Needs the export permission (owners, co-authors and editors).")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment.",
+			content = {
+					@Content(mediaType = "application/epub+zip", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")) })
 	ResponseEntity<byte[]> export(Caller.User user, @PathVariable UUID bookId, @PathVariable String format) {
 		this.access.require(user, bookId, Permission.EXPORT);
 		Book book = this.books.find(bookId).orElseThrow();

@@ -13,8 +13,10 @@ import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,9 @@ class GenerationController {
 			description = "Kinds: bible, synopsis, outline, chapter-drafts, full-book. Requires Idempotency-Key "
 					+ "(428 without). Answers 202 with the job and its Location; a content-worker runs it. 429 "
 					+ "generation-concurrency-limit and 402 generation-spend-limit when limits are reached.")
+	@ApiResponse(responseCode = "202", description = "The queued job; `Location` names it.")
+	@ProblemResponse(status = 428, description = "No `Idempotency-Key` header.")
+	@ProblemResponse(status = 402, description = "generation-spend-limit: the spending limit is reached.")
 	ResponseEntity<JobViews.JobResponse> start(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody JobRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
@@ -122,6 +127,7 @@ class GenerationController {
 	@Operation(summary = "Cancel a generation job",
 			description = "A queued job is cancelled at once; a running one stops its provider call and ends "
 					+ "cancelled shortly after. 409 when it already succeeded or failed.")
+	@ApiResponse(responseCode = "202", description = "The job, cancelling; it stops at the next step.")
 	ResponseEntity<JobViews.JobResponse> cancel(Caller.User user, @PathVariable UUID jobId) {
 		return ResponseEntity.accepted().body(JobViews.JobResponse.of(this.jobs.cancel(user, jobId), null));
 	}

@@ -9,6 +9,7 @@ import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,7 @@ class MemberController {
 	@Operation(summary = "Share a book with someone",
 			description = "Owner only. The person must have an active account; the role is co-author, editor or "
 					+ "beta-reader.")
+	@ApiResponse(responseCode = "201", description = "The new member; `Location` names them.")
 	ResponseEntity<MemberResponse> add(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody AddMemberRequest request) {
 		Memberships.Member member = this.memberships.add(user, bookId, request.userId(), request.role());
@@ -83,6 +85,7 @@ class MemberController {
 
 	@DeleteMapping("/members/{userId}")
 	@Operation(summary = "Stop sharing a book with someone, or leave it yourself")
+	@ApiResponse(responseCode = "204", description = "No longer shared.")
 	ResponseEntity<Void> remove(Caller.User user, @PathVariable UUID bookId, @PathVariable UUID userId) {
 		this.memberships.remove(user, bookId, userId);
 		return ResponseEntity.noContent().build();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,7 @@ class PublishingController {
 
 	@PostMapping("/unpublish")
 	@Operation(summary = "Take a book back from readers", description = "It returns to 'editing'.")
+	@ApiResponse(responseCode = "204", description = "Readers no longer see it.")
 	ResponseEntity<Void> unpublish(Caller.User user, @PathVariable UUID bookId) {
 		this.publishing.unpublish(user, bookId);
 		return ResponseEntity.noContent().build();

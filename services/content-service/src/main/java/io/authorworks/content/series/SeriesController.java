@@ -11,6 +11,7 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,7 @@ class SeriesController {
 
 	@PostMapping
 	@Operation(summary = "Start a series")
+	@ApiResponse(responseCode = "201", description = "The series; `Location` names it.")
 	ResponseEntity<SeriesResponse> create(Caller.User user, @RequestBody SeriesChanges request) {
 		SeriesCatalog.Series series = this.catalog.create(user, request.title(), request.description());
 		return ResponseEntity.created(URI.create("/content/series/" + series.id()))
@@ -76,6 +78,7 @@ class SeriesController {
 	@DeleteMapping("/{seriesId}")
 	@Operation(summary = "Delete a series and its story bible",
 			description = "Requires If-Match. Its books stay, outside any series.")
+	@ApiResponse(responseCode = "204", description = "Deleted.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable UUID seriesId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		this.catalog.delete(user, seriesId, ETags.ifMatch(ifMatch));

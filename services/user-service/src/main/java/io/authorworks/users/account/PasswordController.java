@@ -3,6 +3,7 @@ package io.authorworks.users.account;
 import io.authorworks.platform.web.security.AccessTokens;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,7 @@ class PasswordController {
 	@Operation(summary = "Change your password",
 			description = "Needs the current password. Every other sign-in of yours ends at once (other devices, "
 					+ "apps and browsers); this one stays signed in.")
+	@ApiResponse(responseCode = "204", description = "Changed; other sign-ins have ended.")
 	ResponseEntity<Void> change(Caller.User user, @AuthenticationPrincipal Jwt token,
 			@RequestBody PasswordChange change) {
 		this.registration.changePassword(user.id(), change.currentPassword(), change.newPassword(),

@@ -2,6 +2,7 @@ package io.authorworks.users.identity;
 
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ class SessionsController {
 	@Operation(summary = "Sign out everywhere",
 			description = "Ends every sign-in of yours on every device and app, this one included: refresh tokens "
 					+ "stop working and access tokens are refused from the next request.")
+	@ApiResponse(responseCode = "204", description = "Every sign-in has ended.")
 	ResponseEntity<Void> revokeAll(Caller.User user) {
 		this.sessions.endAll(user.id());
 		return ResponseEntity.noContent().build();

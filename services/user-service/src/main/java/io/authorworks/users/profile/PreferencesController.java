@@ -8,6 +8,7 @@ import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -86,6 +87,7 @@ class PreferencesController {
 
 	@DeleteMapping("/{key}")
 	@Operation(summary = "Forget one preference")
+	@ApiResponse(responseCode = "204", description = "Forgotten.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable String key) {
 		int removed = this.jdbc.sql("delete from user_preferences where user_id = :id and key = :key")
 			.param("id", user.id())

@@ -2,8 +2,10 @@ package io.authorworks.users.twofactor;
 
 import java.util.List;
 
+import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -40,12 +42,14 @@ class TwoFactorController {
 	@PostMapping("/confirm")
 	@Operation(summary = "Turn two-factor sign-in on",
 			description = "Needs a current code from the app. Answers ten one-time recovery codes, shown only now.")
+	@ProblemResponse(status = 409, description = "two-factor-not-enrolled: no enrolment was started.")
 	RecoveryCodesResponse confirm(Caller.User user, @RequestBody CodeRequest request) {
 		return new RecoveryCodesResponse(this.twoFactor.confirm(user.id(), request.codeOrEmpty()));
 	}
 
 	@DeleteMapping
 	@Operation(summary = "Turn two-factor sign-in off", description = "Needs a current code or a recovery code.")
+	@ApiResponse(responseCode = "204", description = "Two-factor sign-in is off.")
 	ResponseEntity<Void> disable(Caller.User user, @RequestBody CodeRequest request) {
 		this.twoFactor.disable(user.id(), request.codeOrEmpty());
 		return ResponseEntity.noContent().build();
