@@ -50,8 +50,13 @@ class SignOutIT {
 				assertThat(this.chrome.manage().getCookieNamed(SIGN_IN_PAGES_COOKIE)).isNotNull();
 				this.chrome.manage().deleteCookieNamed(SIGN_IN_PAGES_COOKIE);
 			}
-			wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out']")))
-				.click();
+			wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out']")));
+			// A mark on this page: it is gone once the browser has loaded another, which
+			// it does at the end of signing out, after the sign-in service's logout.
+			this.chrome.executeScript("window.beforeSignOut = true");
+			this.chrome.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+			wait.until((driver) -> Boolean.TRUE.equals(this.chrome
+				.executeScript("return window.beforeSignOut === undefined && document.readyState === 'complete'")));
 			wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
 			assertThat(this.chrome.getCurrentUrl()).as("signed out, sign-in session ended: %s", signInSessionEnded)
 				.isEqualTo(this.platform.publicUrl() + "/");

@@ -168,32 +168,45 @@ class SignInPagesIntegrationTests {
 		assertThat(afterEverywhere.statusCode()).isEqualTo(302);
 		assertThat(afterEverywhere.headers().firstValue("Location")).hasValue(home);
 
-		// The sign-in session ended on its own (expired, or the browser dropped its
-		// cookie) while the app still holds a valid ID token: the browser still goes
-		// home.
+		assertThat(browser.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+			.as("signing out everywhere, then out here, ends this sign-in session")
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+
+		// What the gateway does on sign-out: revoke the session's refresh token, then
+		// send
+		// the browser here with the ID token. The sign-in session must end all the same.
 		Account hal = account("hal");
-		FormBrowser lapsed = new FormBrowser(base());
-		JsonNode lapsedTokens = tokens.signIn(lapsed, hal.login(), hal.password());
+		FormBrowser signingOut = new FormBrowser(base());
+		JsonNode hals = tokens.signIn(signingOut, hal.login(), hal.password());
+		assertThat(revoke(hals.get("refresh_token").asString())).isEqualTo(200);
+		HttpResponse<String> afterRevocation = signingOut
+			.get("/connect/logout?id_token_hint=" + hals.get("id_token").asString() + toHome);
+		assertThat(afterRevocation.statusCode()).isEqualTo(302);
+		assertThat(afterRevocation.headers().firstValue("Location")).hasValue(home);
+		assertThat(signingOut.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+			.as("no sign-in session left to sign straight back in with")
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+
+		// The sign-in session lapsed (or the browser dropped its cookie) while the app
+		// still held a valid ID token: the browser still goes home.
 		HttpResponse<String> withoutSession = new FormBrowser(base())
-			.get("/connect/logout?id_token_hint=" + lapsedTokens.get("id_token").asString() + toHome);
+			.get("/connect/logout?id_token_hint=" + hals.get("id_token").asString() + toHome);
 		assertThat(withoutSession.statusCode()).as("no sign-in session").isEqualTo(302);
 		assertThat(withoutSession.headers().firstValue("Location")).hasValue(home);
 
-		// The browser has since signed in again, as someone else, or anew as the same
-		// person: the old ID token no longer names its session.
+		// Someone else's token, or a forged one, signs no one out.
 		Account ivy = account("ivy");
-		FormBrowser other = new FormBrowser(base());
-		JsonNode hals = tokens.signIn(other, hal.login(), hal.password());
-		tokens.signIn(new FormBrowser(base()), ivy.login(), ivy.password());
-		FormBrowser again = new FormBrowser(base());
-		tokens.signIn(again, ivy.login(), ivy.password());
-		for (FormBrowser browserNow : new FormBrowser[] { again, other }) {
-			HttpResponse<String> stale = browserNow
-				.get("/connect/logout?id_token_hint=" + lapsedTokens.get("id_token").asString() + toHome);
-			assertThat(stale.statusCode()).as("a session that the ID token does not name").isEqualTo(302);
-			assertThat(stale.headers().firstValue("Location")).hasValue(home);
+		FormBrowser ivys = new FormBrowser(base());
+		tokens.signIn(ivys, ivy.login(), ivy.password());
+		for (String hint : new String[] { hals.get("id_token").asString(),
+				"forged." + hals.get("id_token").asString() }) {
+			HttpResponse<String> notTheirs = ivys.get("/connect/logout?id_token_hint=" + hint + toHome);
+			assertThat(notTheirs.statusCode()).isEqualTo(302);
+			assertThat(notTheirs.headers().firstValue("Location")).hasValue(home);
 		}
-		assertThat(hals.get("id_token").asString()).isNotBlank();
+		assertThat(ivys.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+			.as("still signed in")
+			.hasValueSatisfying((location) -> assertThat(location).startsWith(WEB_CALLBACK + "?code="));
 
 		HttpResponse<String> program = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(base() + "/connect/logout?id_token_hint=not-a-token" + toHome))
@@ -300,6 +313,19 @@ class SignInPagesIntegrationTests {
 
 	String base() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Revokes a refresh token as the gateway does at sign-out (RFC 7009). */
+	private int revoke(String refreshToken) throws Exception {
+		String client = java.util.Base64.getEncoder()
+			.encodeToString("authorworks-web:integration-test-gateway-secret".getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/revoke"))
+				.header("Authorization", "Basic " + client)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("token=" + refreshToken + "&token_type_hint=refresh_token"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
 	}
 
 }

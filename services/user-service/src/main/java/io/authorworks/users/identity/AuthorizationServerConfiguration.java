@@ -66,7 +66,7 @@ class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RotatingRefreshTokens authorizations,
 			AuthorizationServerSettings settings, TwoFactorSignIn twoFactor, PublicClientRefresh publicClientRefresh,
-			RegisteredClientRepository clients, IdentityProperties identity) throws Exception {
+			RegisteredClientRepository clients, IdentityProperties identity, SigningKeys keys) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations).oidc(Customizer.withDefaults());
@@ -98,7 +98,7 @@ class AuthorizationServerConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.oauth2AuthorizationServer(
 				(server) -> server.clientAuthentication((client) -> client.errorResponseHandler(clientErrors)));
-		SignOutErrors signOutErrors = new SignOutErrors(identity);
+		SignOutErrors signOutErrors = new SignOutErrors(identity, keys, settings.getIssuer());
 		http.oauth2AuthorizationServer((server) -> server
 			.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout.errorResponseHandler(signOutErrors))));
 		signInPageHeaders(http, identity);

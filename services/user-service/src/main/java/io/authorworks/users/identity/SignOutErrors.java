@@ -4,28 +4,47 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.authorworks.users.IdentityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * What a browser sees when RP-initiated logout ({@code /connect/logout}) fails, say
- * because the {@code id_token_hint} expired or its authorization was revoked by signing
- * out everywhere: it is sent to the app's home page, the address it would have reached
- * after signing out, instead of a page of JSON. The requested post-logout address is not
- * used, since it may be the very thing that failed validation. Programs still get the
- * OAuth2 error as JSON.
+ * because the {@code id_token_hint} expired or its authorization was revoked (the gateway
+ * revokes the session's refresh token just before it sends the browser here, and signing
+ * out everywhere revokes them all): it is sent to the app's home page, the address it
+ * would have reached after signing out, instead of a page of JSON. The requested
+ * post-logout address is not used, since it may be the very thing that failed validation.
+ * Programs still get the OAuth2 error as JSON.
+ *
+ * <p>
+ * The sign-in session still ends when the hint is a token this service signed for the
+ * person signed in here, whatever else failed: the person asked to sign out, and a
+ * sign-in session left behind would sign them straight in again. A hint that is missing,
+ * forged or names someone else ends nothing, so a link cannot sign a stranger out.
  */
 final class SignOutErrors implements AuthenticationFailureHandler {
 
@@ -35,7 +54,15 @@ final class SignOutErrors implements AuthenticationFailureHandler {
 
 	private final String home;
 
-	SignOutErrors(IdentityProperties identity) {
+	private final JwtDecoder signedHere;
+
+	private final LogoutHandler signOut = new SecurityContextLogoutHandler();
+
+	SignOutErrors(IdentityProperties identity, JWKSource<SecurityContext> keys, String issuer) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+		// Expired hints are accepted, as the logout endpoint itself does.
+		decoder.setJwtValidator(new JwtIssuerValidator(issuer));
+		this.signedHere = decoder;
 		this.browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		this.home = IdentityProperties.split(identity.postLogoutRedirectUris())
 			.stream()
@@ -47,6 +74,11 @@ final class SignOutErrors implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		if (this.browsers.matches(request)) {
+			Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+			if (signedIn != null && !(signedIn instanceof AnonymousAuthenticationToken) && signedIn.isAuthenticated()
+					&& names(request.getParameter("id_token_hint"), signedIn.getName())) {
+				this.signOut.logout(request, response, signedIn);
+			}
 			response.sendRedirect(this.home);
 			return;
 		}
@@ -55,6 +87,18 @@ final class SignOutErrors implements AuthenticationFailureHandler {
 		ServletServerHttpResponse out = new ServletServerHttpResponse(response);
 		out.setStatusCode(HttpStatus.BAD_REQUEST);
 		this.errors.write(error, null, out);
+	}
+
+	private boolean names(@Nullable String idTokenHint, String person) {
+		if (idTokenHint == null || idTokenHint.isBlank()) {
+			return false;
+		}
+		try {
+			return person.equals(this.signedHere.decode(idTokenHint).getSubject());
+		}
+		catch (JwtException ex) {
+			return false;
+		}
 	}
 
 }
