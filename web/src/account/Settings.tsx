@@ -2,8 +2,10 @@ import { ProfileSection } from './ProfileSection';
 import { PreferencesSection } from './PreferencesSection';
 import { SecuritySection } from './SecuritySection';
 import { WritingSection } from './WritingSection';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 export function Settings() {
+  useDocumentTitle('Account');
   return (
     <div className="page narrow settings">
       <h1>Account</h1>

@@ -8,10 +8,12 @@ import { EmptyState, ErrorNotice, Loading } from '../components/States';
 import { dateTime } from '../components/format';
 import { useSession } from '../session/session';
 import { isAdmin } from '../session/roles';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Administration: published books an admin may take down, and taken-down books to restore. */
 export function Moderation() {
   const { session, loading } = useSession();
+  useDocumentTitle('Administration');
   if (loading) {
     return <Loading />;
   }

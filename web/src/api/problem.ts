@@ -106,6 +106,21 @@ export function humanField(field: string): string {
   return words.charAt(0).toUpperCase() + words.substring(1);
 }
 
+/**
+ * Whether the same request may succeed if sent again: the network failed, the server
+ * failed (5xx) or asked to slow down (429). A refusal (other 4xx: invalid, forbidden, not
+ * found, conflict) answers the same until something else changes.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) {
+    return true;
+  }
+  if (error instanceof ApiError) {
+    return error.status >= 500 || error.status === 429 || error.status === 408;
+  }
+  return false;
+}
+
 /** A message for anything thrown, for showing in the UI. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof NetworkError) {

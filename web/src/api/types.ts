@@ -177,6 +177,8 @@ export interface EntryChanges {
 export interface PublishRequest {
   include: 'final' | 'all';
   visibility: 'public' | 'unlisted';
+  /** Take away chapters readers have that this selection leaves out (409 otherwise). */
+  removeChapters?: boolean;
 }
 
 export interface PublishResult {

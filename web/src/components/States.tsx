@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/problem';
+import { errorMessage, isRetryable } from '../api/problem';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -10,12 +10,13 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
+/** An error with what went wrong, and "Try again" only when trying again can help. */
 export function ErrorNotice({ error, onRetry, title = 'That did not work' }: { error: unknown; onRetry?: () => void; title?: string }) {
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{title}</p>
       <p>{errorMessage(error)}</p>
-      {onRetry && (
+      {onRetry && isRetryable(error) && (
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, generation } from '../api/endpoints';
@@ -6,6 +6,7 @@ import { newIdempotencyKey } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
 import type { GenerationQuote, GenerationRequest, GenerationJob } from '../api/types';
 import { FieldError } from '../components/States';
+import { GENERATION_MAX_CHAPTERS, TARGET_WORDS_MAX, TARGET_WORDS_MIN, TITLE_MAX_LENGTH } from '../api/limits';
 import { isTerminal, percent, stepLabel, type JobView } from './progress';
 import { useJobEvents } from './useJobEvents';
 
@@ -18,7 +19,8 @@ const STRUCTURES = [
 
 /**
  * Start from a premise: the book is created, the whole-book job is quoted (nothing runs),
- * and only after the writer agrees to the cost does it start, with live progress.
+ * and only after the writer agrees to the cost does it start, with live progress. A book
+ * created for a quote that then fails is deleted again, so nothing empty is left behind.
  */
 export function PremiseFlow() {
   const client = useQueryClient();
@@ -31,7 +33,7 @@ export function PremiseFlow() {
   const [bookId, setBookId] = useState<string>();
   const [quote, setQuote] = useState<GenerationQuote>();
   const [job, setJob] = useState<GenerationJob>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'quoting' | 'starting'>();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const createKey = useRef(newIdempotencyKey());
@@ -48,33 +50,52 @@ export function PremiseFlow() {
     if (!title.trim()) {
       errors.title = 'Give your book a working title. You can change it later.';
     }
+    if (title.trim().length > TITLE_MAX_LENGTH) {
+      errors.title = `Use at most ${TITLE_MAX_LENGTH} characters.`;
+    }
     if (premise.trim().length < 10) {
       errors.premise = 'Describe the story in a sentence or two.';
+    }
+    if (!Number.isInteger(chapters) || chapters < 1 || chapters > GENERATION_MAX_CHAPTERS) {
+      errors.chapters = `Choose 1 to ${GENERATION_MAX_CHAPTERS} chapters.`;
+    }
+    if (!Number.isInteger(targetWords) || targetWords < TARGET_WORDS_MIN || targetWords > TARGET_WORDS_MAX) {
+      errors.targetWords = `Use ${TARGET_WORDS_MIN} to ${TARGET_WORDS_MAX} words per chapter.`;
     }
     if (Object.keys(errors).length > 0) {
       setFieldErrors(errors);
       return;
     }
-    setBusy(true);
+    setBusy('quoting');
     setError(undefined);
     setFieldErrors({});
+    let created: { id: string; etag: string } | undefined;
     try {
       let id = bookId;
       if (!id) {
-        const created = await books.create({ title: title.trim() }, createKey.current);
-        id = created.data.id;
+        const response = await books.create({ title: title.trim() }, createKey.current);
+        id = response.data.id;
+        created = { id, etag: response.etag ?? `"${response.data.version}"` };
+      }
+      setQuote(await generation.quote(id, request()));
+      if (created) {
         setBookId(id);
         await client.invalidateQueries({ queryKey: ['books'] });
       }
-      setQuote(await generation.quote(id, request()));
       startKey.current = newIdempotencyKey();
     } catch (caught) {
+      if (created) {
+        // The book existed only to be quoted: take it away again, and create a new one
+        // (with a new key) on the next try.
+        await books.remove(created.id, created.etag).catch(() => undefined);
+        createKey.current = newIdempotencyKey();
+      }
       setError(errorMessage(caught));
       if (caught instanceof ApiError) {
         setFieldErrors(Object.fromEntries(Object.entries(caught.fieldErrors).map(([k, v]) => [k.replace(/^params\./, ''), v])));
       }
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   };
 
@@ -82,14 +103,14 @@ export function PremiseFlow() {
     if (!bookId) {
       return;
     }
-    setBusy(true);
+    setBusy('starting');
     setError(undefined);
     try {
       setJob(await generation.start(bookId, request(), startKey.current));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   };
 
@@ -106,7 +127,7 @@ export function PremiseFlow() {
       )}
       <div className="field">
         <label htmlFor="premise-title">Working title</label>
-        <input id="premise-title" value={title} onChange={(e) => { setTitle(e.target.value); setQuote(undefined); }} maxLength={300}
+        <input id="premise-title" value={title} onChange={(e) => { setTitle(e.target.value); setQuote(undefined); }} maxLength={TITLE_MAX_LENGTH}
           aria-invalid={fieldErrors.title ? true : undefined} aria-describedby={fieldErrors.title ? 'premise-title-error' : undefined} disabled={bookId !== undefined} />
         <FieldError id="premise-title-error" message={fieldErrors.title} />
       </div>
@@ -123,16 +144,16 @@ export function PremiseFlow() {
       <div className="field-row">
         <div className="field">
           <label htmlFor="premise-chapters">Chapters</label>
-          <input id="premise-chapters" type="number" min={1} max={60} value={chapters}
+          <input id="premise-chapters" type="number" min={1} max={GENERATION_MAX_CHAPTERS} value={chapters}
             onChange={(e) => { setChapters(Number(e.target.value)); setQuote(undefined); }}
-            aria-invalid={fieldErrors.chapters ? true : undefined} />
+            aria-invalid={fieldErrors.chapters ? true : undefined} aria-describedby={fieldErrors.chapters ? 'premise-chapters-error' : undefined} />
           <FieldError id="premise-chapters-error" message={fieldErrors.chapters} />
         </div>
         <div className="field">
           <label htmlFor="premise-words">Words per chapter</label>
-          <input id="premise-words" type="number" min={200} max={10000} step={100} value={targetWords}
+          <input id="premise-words" type="number" min={TARGET_WORDS_MIN} max={TARGET_WORDS_MAX} step={50} value={targetWords}
             onChange={(e) => { setTargetWords(Number(e.target.value)); setQuote(undefined); }}
-            aria-invalid={fieldErrors.targetWords ? true : undefined} />
+            aria-invalid={fieldErrors.targetWords ? true : undefined} aria-describedby={fieldErrors.targetWords ? 'premise-words-error' : undefined} />
           <FieldError id="premise-words-error" message={fieldErrors.targetWords} />
         </div>
       </div>
@@ -155,13 +176,42 @@ export function PremiseFlow() {
         </div>
       </div>
       {quote ? (
-        <QuoteView quote={quote} busy={busy} onStart={() => void start()} onChange={() => setQuote(undefined)} />
+        <QuoteView quote={quote} busy={busy !== undefined} onStart={() => void start()} onChange={() => setQuote(undefined)} />
       ) : (
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy !== undefined}>
           {busy ? 'Working out the cost…' : 'See what it will cost'}
         </button>
       )}
+      {busy && <Working what={busy} steps={quote?.steps.length ?? plannedSteps(chapters)} />}
     </form>
+  );
+}
+
+/** Steps of a full-book job: bible, synopsis, outline, then plan, prose and summary per chapter, then a check. */
+function plannedSteps(chapters: number): number {
+  return 3 + 3 * chapters + 1;
+}
+
+/**
+ * What the server is doing while a quote or a start is under way: both walk every step of
+ * the job (a long book takes some seconds), so say so, with the time it has taken so far.
+ */
+function Working({ what, steps }: { what: 'quoting' | 'starting'; steps: number }) {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const began = Date.now();
+    const timer = window.setInterval(() => setSeconds(Math.floor((Date.now() - began) / 1000)), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const label = what === 'quoting' ? 'Working out the cost' : 'Starting the job';
+  return (
+    <div className="working" role="status" aria-live="polite">
+      <progress aria-label={label} />
+      <p className="muted small">
+        {label}: planning all {steps} steps of the book, from the story bible to the last chapter. Long books take a
+        while{seconds >= 2 ? ` (${seconds} s so far)` : ''}.
+      </p>
+    </div>
   );
 }
 

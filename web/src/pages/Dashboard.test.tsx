@@ -1,5 +1,5 @@
 import { describe, expect, it, afterEach, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Dashboard } from './Dashboard';
 import { json, mockFetch, renderApp, signedIn } from '../test/render';
 
@@ -138,5 +138,38 @@ describe('Dashboard', () => {
     expect(within(running).getByRole('link', { name: 'Gannet Rock' })).toHaveAttribute('href', '/books/b1');
     expect(within(running).getByRole('progressbar', { name: 'Gannet Rock: 25% done' })).toBeInTheDocument();
     expect(within(running).getByText(/Step 3 of 8/)).toBeInTheDocument();
+  });
+
+  it('cancels a running job from the dashboard', async () => {
+    let cancelled = false;
+    const running = {
+      id: 'j1',
+      bookId: 'b1',
+      kind: 'full-book',
+      state: 'running',
+      progress: { done: 2, total: 8, step: 'outline' },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
+    const fetch = mockFetch((url, init) => {
+      if (url.startsWith('/api/content/books?')) {
+        return json(200, { items: [book('b1', 'Gannet Rock')] });
+      }
+      if (url === '/api/content/generation/jobs/j1/cancel' && init.method === 'POST') {
+        cancelled = true;
+        return json(202, { ...running, state: 'running' });
+      }
+      if (url === '/api/content/generation/jobs') {
+        return json(200, { items: cancelled ? [] : [running] });
+      }
+      return undefined;
+    });
+
+    renderApp(<Dashboard />);
+
+    const region = await screen.findByRole('region', { name: 'Running now' });
+    within(region).getByRole('button', { name: 'Cancel the job for Gannet Rock' }).click();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Running now' })).not.toBeInTheDocument());
+    expect(fetch.mock.calls.some(([url]) => url === '/api/content/generation/jobs/j1/cancel')).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, generation } from '../api/endpoints';
 import { stepLabel } from '../generation/progress';
 import type { Book, GenerationJob } from '../api/types';
 import { EmptyState, ErrorNotice, Loading } from '../components/States';
+import { errorMessage } from '../api/problem';
 import { relativeTime, words, dateTime } from '../components/format';
 import { useSession } from '../session/session';
 import { isAuthor } from '../session/roles';
@@ -154,10 +156,43 @@ function RunningJobs({ books: shelf }: { books: Book[] }) {
                   ? 'Waiting to start'
                   : `Step ${Math.min(job.progress.done + 1, job.progress.total)} of ${job.progress.total}: ${stepLabel(job.progress.step)}`}
               </span>
+              <CancelJob job={job} title={titleOf(job)} />
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** Stops a queued or running job; the list shows it gone once the server has cancelled it. */
+function CancelJob({ job, title }: { job: GenerationJob; title: string }) {
+  const client = useQueryClient();
+  const [cancelling, setCancelling] = useState(false);
+  const [error, setError] = useState<string>();
+  const cancel = async () => {
+    setCancelling(true);
+    setError(undefined);
+    try {
+      await generation.cancel(job.id);
+      await client.invalidateQueries({ queryKey: ['jobs', 'active'] });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setCancelling(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button danger quiet small" onClick={() => void cancel()} disabled={cancelling}
+        aria-label={`Cancel the job for ${title}`}>
+        {cancelling ? 'Cancelling…' : 'Cancel'}
+      </button>
+      {error && (
+        <span className="form-error small" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }

@@ -3,9 +3,11 @@ import { useSession } from '../session/session';
 import { Loading } from '../components/States';
 import { Dashboard } from './Dashboard';
 import { ContinueReading } from '../reader/ContinueReading';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 export function Home() {
   const { session, loading, signInUrl } = useSession();
+  useDocumentTitle(loading ? undefined : session?.authenticated ? 'Your books' : '');
   if (loading) {
     return <Loading />;
   }

@@ -9,6 +9,8 @@ import { PremiseFlow } from '../generation/PremiseFlow';
 import { useSession } from '../session/session';
 import { isAuthor } from '../session/roles';
 import { Link } from 'react-router';
+import { TITLE_MAX_LENGTH } from '../api/limits';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
 export function parseGenres(text: string): string[] {
@@ -26,6 +28,7 @@ export function parseGenres(text: string): string[] {
 
 export function NewBookPage() {
   const navigate = useNavigate();
+  useDocumentTitle('Start a book');
   const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -97,7 +100,7 @@ export function NewBookPage() {
                 id="book-title"
                 value={title}
                 onChange={(e) => setTitle(e.target.value)}
-                maxLength={300}
+                maxLength={TITLE_MAX_LENGTH}
                 required
                 aria-invalid={fieldErrors.title ? true : undefined}
                 aria-describedby={fieldErrors.title ? 'book-title-error' : undefined}

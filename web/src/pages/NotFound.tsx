@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 export function NotFound() {
+  useDocumentTitle('Page not found');
   return (
     <section className="page narrow">
       <h1>Page not found</h1>

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Where "sign in again" returns to in its own tab: tells the other tab and offers to close. */
 export function SignedInAgain() {
+  useDocumentTitle('Signed in again');
   useEffect(() => {
     try {
       localStorage.setItem('aw.signedInAt', new Date().toISOString());

@@ -4,8 +4,10 @@ import { reading } from '../api/endpoints';
 import { EmptyState, ErrorNotice, Loading } from '../components/States';
 import { ContinueReading } from './ContinueReading';
 import { lastPosition } from './position';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 export function Browse() {
+  useDocumentTitle('Read');
   const list = useInfiniteQuery({
     queryKey: ['public-books'],
     queryFn: ({ pageParam }) => reading.list(pageParam),

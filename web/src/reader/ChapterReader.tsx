@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { reading } from '../api/endpoints';
 import { ErrorNotice, Loading } from '../components/States';
 import { rememberPosition } from './position';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Left and right arrows turn the page, unless the reader is typing somewhere. */
 export function pageTurn(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target'>): 'previous' | 'next' | undefined {
@@ -33,6 +34,7 @@ export function ChapterReader() {
     queryFn: () => reading.chapter(bookId, n),
     enabled: Number.isInteger(n) && n > 0,
   });
+  useDocumentTitle(chapter.data && book.data ? `${chapter.data.title} · ${book.data.title}` : chapter.isError ? 'Chapter not available' : undefined);
 
   useEffect(() => {
     if (chapter.data && book.data) {

@@ -145,4 +145,20 @@ describe('the AI panel', () => {
     await user.click(screen.getByRole('button', { name: 'Discard' }));
     expect(editor.state.text).toBe('The lamp was cold.');
   });
+
+  it('closes on Escape, from the heading or from a field inside it', async () => {
+    const editor = fakeEditor('The keeper climbed. The lamp was cold.', 'The lamp was cold.');
+    mockFetch();
+    const onClose = vi.fn();
+    const user = userEvent.setup();
+    renderApp(<AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={onClose} />);
+
+    expect(screen.getByRole('heading', { name: 'AI assist' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByRole('radio', { name: 'Expand' }));
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
 });

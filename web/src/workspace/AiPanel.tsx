@@ -23,7 +23,8 @@ const ACCEPT_LABEL = {
 /**
  * Acts on the selection: the answer streams in, then can be edited here, accepted into
  * the chapter (as one undoable change that autosaves like typing) or discarded. Closing
- * the panel or starting again stops a running answer, which cancels the provider call.
+ * the panel (its button, or Escape inside it) or starting again stops a running answer,
+ * which cancels the provider call.
  */
 export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props) {
   const [op, setOp] = useState<AssistOperation>('rewrite');
@@ -93,7 +94,19 @@ export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props
   const placement = operation(target?.op ?? op).placement;
 
   return (
-    <aside id="ai-panel" className="side-panel ai-panel" aria-labelledby="ai-heading">
+    <aside
+      id="ai-panel"
+      className="side-panel ai-panel"
+      aria-labelledby="ai-heading"
+      onKeyDown={(event) => {
+        // Escape anywhere in the panel closes it, as it closes dialogs; closing stops a
+        // running answer. A control that uses Escape itself (a native select) keeps it.
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="side-panel-header">
         <h2 id="ai-heading" tabIndex={-1} ref={heading}>
           AI assist

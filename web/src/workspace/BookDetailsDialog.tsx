@@ -8,6 +8,7 @@ import type { Book } from '../api/types';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { FieldError } from '../components/States';
 import { parseGenres } from '../pages/NewBook';
+import { TITLE_MAX_LENGTH } from '../api/limits';
 
 /**
  * A book's title, subtitle, description and genres, changed against the version the
@@ -100,7 +101,7 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
             <input
               id="details-title"
               value={title}
-              maxLength={300}
+              maxLength={TITLE_MAX_LENGTH}
               onChange={(e) => setTitle(e.target.value)}
               aria-invalid={fieldErrors.title ? true : undefined}
               aria-describedby={fieldErrors.title ? 'details-title-error' : undefined}
@@ -112,7 +113,7 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
             <label htmlFor="details-subtitle">
               Subtitle <span className="optional">(optional)</span>
             </label>
-            <input id="details-subtitle" value={subtitle} maxLength={300} onChange={(e) => setSubtitle(e.target.value)} />
+            <input id="details-subtitle" value={subtitle} maxLength={TITLE_MAX_LENGTH} onChange={(e) => setSubtitle(e.target.value)} />
             <FieldError id="details-subtitle-error" message={fieldErrors.subtitle} />
           </div>
           <div className="field">

@@ -9,6 +9,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { words } from '../components/format';
 import { announceMove, ids, moveBy, moveTo, renumber, sameOrder } from '../chapters/reorder';
 import { clearDraft } from '../autosave/drafts';
+import { TITLE_MAX_LENGTH } from '../api/limits';
 
 interface Props {
   bookId: string;
@@ -275,7 +276,7 @@ function AddChapterDialog({
             placeholder={suggested}
             onChange={(e) => setTitle(e.target.value)}
             data-autofocus
-            maxLength={300}
+            maxLength={TITLE_MAX_LENGTH}
           />
         </div>
         {error && (
@@ -333,7 +334,7 @@ function RenameChapterDialog({
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="rename-chapter-title">Title</label>
-          <input id="rename-chapter-title" value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus maxLength={300} />
+          <input id="rename-chapter-title" value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus maxLength={TITLE_MAX_LENGTH} />
         </div>
         {error && (
           <p className="form-error" role="alert">

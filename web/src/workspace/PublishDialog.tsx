@@ -11,7 +11,8 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['chapters', book.id], queryFn: () => chapterApi.listAll(book.id), enabled: open });
   const [visibility, setVisibility] = useState<'public' | 'unlisted'>(book.visibility === 'unlisted' ? 'unlisted' : 'public');
-  const [include, setInclude] = useState<'final' | 'all'>('final');
+  const [chosen, setInclude] = useState<'final' | 'all'>();
+  const [confirmRemoval, setConfirmRemoval] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<PublishResult>();
@@ -20,19 +21,25 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
     if (open) {
       setError(undefined);
       setResult(undefined);
+      setInclude(undefined);
+      setConfirmRemoval(false);
     }
   }, [open]);
 
   const finalCount = list.data?.filter((c) => c.status === 'final').length ?? 0;
   const allCount = list.data?.length ?? 0;
+  // What readers have now; publishing again keeps it unless the writer says otherwise.
+  const published = list.data?.filter((c) => c.publishedAt) ?? [];
+  const include = chosen ?? (published.some((c) => c.status !== 'final') ? 'all' : 'final');
+  const removed = include === 'final' ? published.filter((c) => c.status !== 'final') : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const published = await books.publish(book.id, { include, visibility });
-      setResult(published);
+      const outcome = await books.publish(book.id, { include, visibility, ...(removed.length > 0 ? { removeChapters: confirmRemoval } : {}) });
+      setResult(outcome);
       await client.invalidateQueries({ queryKey: ['book', book.id] });
       await client.invalidateQueries({ queryKey: ['books'] });
       await client.invalidateQueries({ queryKey: ['public-books'] });
@@ -113,6 +120,18 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
           {include === 'final' && finalCount === 0 && allCount > 0 && (
             <p className="hint">No chapter is marked final yet. Set a chapter’s status to Final, or publish all chapters.</p>
           )}
+          {removed.length > 0 && (
+            <div className="form-warning" role="alert">
+              <p>
+                Readers have {published.length} {published.length === 1 ? 'chapter' : 'chapters'} now. Publishing final chapters only takes{' '}
+                {removed.length === 1 ? 'this one' : `these ${removed.length}`} away from them: {removed.map((c) => `“${c.title}”`).join(', ')}.
+              </p>
+              <label className="choice">
+                <input type="checkbox" checked={confirmRemoval} onChange={(e) => setConfirmRemoval(e.target.checked)} />
+                <span>Take {removed.length === 1 ? 'it' : 'them'} away from readers</span>
+              </label>
+            </div>
+          )}
           {error && (
             <p className="form-error" role="alert">
               {error}
@@ -127,7 +146,7 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={busy || list.isPending || (removed.length > 0 && !confirmRemoval)}>
               {busy ? 'Publishing…' : book.status === 'published' ? 'Publish again' : 'Publish'}
             </button>
           </div>

@@ -10,6 +10,7 @@ import { BiblePage } from './BiblePage';
 import { PublishDialog } from './PublishDialog';
 import { ExportMenu } from './ExportMenu';
 import { BookDetailsDialog } from './BookDetailsDialog';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 export function Workspace() {
   const { bookId = '' } = useParams();
@@ -18,6 +19,7 @@ export function Workspace() {
   const [editingDetails, setEditingDetails] = useState(false);
   const { pathname } = useLocation();
   const onBible = pathname.endsWith('/bible');
+  useDocumentTitle(book.data ? (onBible ? `Story bible · ${book.data.title}` : book.data.title) : book.isError ? 'Book not available' : undefined);
 
   if (book.isPending) {
     return <Loading label="Opening your book…" />;

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -30,21 +33,29 @@ final class Api {
 
 	private final Map<String, String> headers;
 
+	private final Duration timeout;
+
 	Api(String base, @Nullable String token) {
-		this(base, token, Map.of());
+		this(base, token, Map.of(), Duration.ofSeconds(30));
 	}
 
-	private Api(String base, @Nullable String token, Map<String, String> headers) {
+	private Api(String base, @Nullable String token, Map<String, String> headers, Duration timeout) {
 		this.base = base;
 		this.token = token;
 		this.headers = headers;
+		this.timeout = timeout;
 	}
 
 	/** The same client, sending an extra header on every request. */
 	Api with(String name, String value) {
 		Map<String, String> more = new LinkedHashMap<>(this.headers);
 		more.put(name, value);
-		return new Api(this.base, this.token, more);
+		return new Api(this.base, this.token, more, this.timeout);
+	}
+
+	/** The same client, giving up on a response after {@code timeout}. */
+	Api timeout(Duration timeout) {
+		return new Api(this.base, this.token, this.headers, timeout);
 	}
 
 	Response get(String path) {
@@ -69,7 +80,7 @@ final class Api {
 
 	Response send(String method, String path, @Nullable String body, @Nullable String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(this.timeout)
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (this.token != null) {
@@ -79,12 +90,23 @@ final class Api {
 			request.header("Content-Type", contentType);
 		}
 		this.headers.forEach(request::header);
+		// The request timeout only covers the wait for the headers; bounding the whole
+		// exchange also fails a test whose body never ends (an event stream that should).
+		java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 		try {
-			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return new Response(response.statusCode(), response, response.body());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw new AssertionError("No complete answer to " + method + " " + path + " within " + this.timeout, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof java.io.IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.authorworks.content;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +114,38 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
 			.with("Last-Event-ID", ids.getFirst().substring(4))
 			.get("/content/generation/jobs/" + jobId + "/events");
 		assertThat(rest.text()).doesNotContain("event: state").contains("event: cancelled");
+	}
+
+	@Test
+	void aFinishedJobsStreamResumedAtItsLastEventSendsTheFinalStateAndEnds() {
+		Author ada = author("ada");
+		String book = book(ada, "Resumed").get("id").asString();
+		String jobId = ada.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/content/books/" + book + "/generation/jobs", FULL_BOOK)
+			.json()
+			.get("id")
+			.asString();
+		ada.api().post("/content/generation/jobs/" + jobId + "/cancel", null);
+		List<String> ids = ada.api()
+			.get("/content/generation/jobs/" + jobId + "/events")
+			.text()
+			.lines()
+			.filter((l) -> l.startsWith("id: "))
+			.toList();
+		String last = ids.getLast().substring(4);
+		// Before the fix the server sent keep-alives forever, so the client timed out.
+		for (String resumeAt : List.of(last, last.substring(0, last.indexOf('-')) + "-99")) {
+			Api.Response resumed = ada.api()
+				.timeout(Duration.ofSeconds(10))
+				.with("Last-Event-ID", resumeAt)
+				.get("/content/generation/jobs/" + jobId + "/events");
+			assertThat(resumed.status()).isEqualTo(200);
+			assertThat(resumed.text()).as(resumeAt)
+				.doesNotContain("event: state")
+				.contains("event: cancelled")
+				.contains("\"state\":\"cancelled\"");
+		}
 	}
 
 	@Test

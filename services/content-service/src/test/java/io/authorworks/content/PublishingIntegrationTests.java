@@ -155,6 +155,39 @@ class PublishingIntegrationTests extends ContentIntegrationTest {
 		assertProblem(anonymous().get("/content/public/books/" + secret), 404, "not-found");
 	}
 
+	@Test
+	void publishingAgainNeverSilentlyTakesChaptersAwayFromReaders() {
+		Author ada = author("ada");
+		String bookId = book(ada, "Five Bells").get("id").asString();
+		JsonNode first = null;
+		for (int i = 1; i <= 5; i++) {
+			JsonNode chapter = chapter(ada, bookId, "Bell " + i, "The bell rang " + i + " times.");
+			first = (first != null) ? first : chapter;
+		}
+		markFinal(ada, bookId, first);
+		assertThat(ada.api()
+			.post("/content/books/" + bookId + "/publish", Map.of("include", "all", "visibility", "public"))
+			.json()
+			.get("chapters")
+			.asInt()).isEqualTo(5);
+
+		// Only one chapter is final: the default selection would leave readers with one.
+		Api.Response narrowed = ada.api().post("/content/books/" + bookId + "/publish", Map.of());
+		assertProblem(narrowed, 409, "publish-removes-chapters");
+		assertThat(narrowed.json().get("removedChapters")).extracting((c) -> c.get("title").asString())
+			.containsExactly("Bell 2", "Bell 3", "Bell 4", "Bell 5");
+		assertThat(anonymous().get("/content/public/books/" + bookId).json().get("contents")).hasSize(5);
+
+		// Keeping them, or saying so, both work.
+		assertThat(ada.api().post("/content/books/" + bookId + "/publish", Map.of("include", "all")).status())
+			.isEqualTo(200);
+		Api.Response confirmed = ada.api()
+			.post("/content/books/" + bookId + "/publish", Map.of("include", "final", "removeChapters", true));
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+		assertThat(confirmed.json().get("chapters").asInt()).isEqualTo(1);
+		assertThat(anonymous().get("/content/public/books/" + bookId).json().get("contents")).hasSize(1);
+	}
+
 	private void markFinal(Author author, String bookId, JsonNode chapter) {
 		Api.Response marked = author.api()
 			.with("If-Match", "*")

@@ -71,7 +71,7 @@ class BookCatalog {
 	Book create(Caller.User caller, BookChanges request) {
 		caller.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String title = checks.required("title", request.title(), 200);
+		String title = checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH);
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), List.of("draft", "writing", "editing"));
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -150,7 +150,8 @@ class BookCatalog {
 	Shelved update(Caller.User caller, UUID bookId, BookChanges request, ETags.Precondition precondition) {
 		BookAccess.Grant grant = this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String title = (request.title() != null) ? checks.required("title", request.title(), 200) : null;
+		String title = (request.title() != null) ? checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH)
+				: null;
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), WRITABLE_STATUSES);
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -228,7 +229,7 @@ class BookCatalog {
 	}
 
 	private static Details details(Checks checks, BookChanges request) {
-		return new Details(checks.optional("subtitle", request.subtitle(), 200),
+		return new Details(checks.optional("subtitle", request.subtitle(), Checks.TITLE_MAX_LENGTH),
 				checks.optional("description", request.description(), 5000),
 				checks.labels("genres", request.genres(), 10, 40), checks.labels("tags", request.tags(), 30, 40),
 				checks.language("language", request.language()), checks.reference("coverRef", request.coverRef()));

@@ -77,7 +77,7 @@ public class ChapterEditing {
 			@Nullable String status, @Nullable Integer position) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, 200) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
 		String checkedContent = checks.longText("content", content, this.properties.maxChapterCharacters());
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
@@ -132,7 +132,7 @@ public class ChapterEditing {
 			ETags.Precondition precondition) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, 200) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
 		Chapter current = lockChapter(bookId, chapterId);

@@ -155,21 +155,33 @@ class GenerationController {
 		out.flush();
 		if (job.finished() && !this.stream.exists(jobId)) {
 			// The live events expired; the job's end is still known.
-			String id = job.updatedAt().toEpochMilli() + "-0";
-			if (!after.equals(id)) {
-				write(out, id, terminalEvent(job.state()), this.jobs.stateJson(job));
-			}
+			write(out, job.updatedAt().toEpochMilli() + "-0", terminalEvent(job.state()), this.jobs.stateJson(job));
 			return;
 		}
+		// Once the job has finished nothing more is appended, so the stream is read
+		// without waiting; a client that already has every event (it resumed at or after
+		// the last one) gets the final state again, so it knows to stop, and the response
+		// ends instead of sending keep-alives forever.
+		boolean finished = job.finished();
 		while (true) {
-			List<JobStream.Event> events = this.stream.read(jobId, after, this.properties.streamBlock());
+			List<JobStream.Event> events = finished ? this.stream.read(jobId, after, null)
+					: this.stream.read(jobId, after, this.properties.streamBlock());
 			if (events.isEmpty()) {
-				out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
-				out.flush();
 				JobStore.JobRow now = this.jobs.visible(user, jobId);
-				if (now.finished() && !this.stream.exists(jobId)) {
+				if (finished) {
+					write(out, after.equals("0-0") ? now.updatedAt().toEpochMilli() + "-0" : after,
+							terminalEvent(now.state()), this.jobs.stateJson(now));
+					out.flush();
 					return;
 				}
+				if (now.finished()) {
+					// Read once more: the terminal event may have been appended
+					// meanwhile.
+					finished = true;
+					continue;
+				}
+				out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
+				out.flush();
 				continue;
 			}
 			for (JobStream.Event event : events) {

@@ -34,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class GenerationJobs {
 
+	/** The fewest words per generated chapter; the web app uses the same limits. */
+	static final int MIN_TARGET_WORDS = 50;
+
+	/** The most words per generated chapter. */
+	static final int MAX_TARGET_WORDS = 10_000;
+
 	static final ProblemType TOO_MANY_JOBS = new ProblemType("generation-concurrency-limit",
 			"Too many generation jobs at once", 429);
 
@@ -199,8 +205,9 @@ public class GenerationJobs {
 					+ ", or leave it out.");
 		}
 		int words = (p.targetWords() != null) ? p.targetWords() : this.properties.defaultTargetWords();
-		if (words < 50 || words > 10_000) {
-			checks.add("params.targetWords", "Use 50 to 10000 words per chapter.");
+		if (words < MIN_TARGET_WORDS || words > MAX_TARGET_WORDS) {
+			checks.add("params.targetWords",
+					"Use " + MIN_TARGET_WORDS + " to " + MAX_TARGET_WORDS + " words per chapter.");
 		}
 		List<Integer> numbers = (p.chapterNumbers() != null) ? List.copyOf(p.chapterNumbers()) : List.of();
 		if ("chapter-drafts".equals(kindValue)

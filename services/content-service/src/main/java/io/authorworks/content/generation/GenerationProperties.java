@@ -29,7 +29,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("authorworks.content.generation")
 public record GenerationProperties(@DefaultValue("2") @Positive int maxActiveJobsPerUser,
 		@DefaultValue("50000000") @PositiveOrZero long monthlySpendLimitMicros,
-		@DefaultValue("USD") @NotBlank String currency, @DefaultValue("50") @Positive @Max(200) int maxChapters,
+		@DefaultValue("USD") @NotBlank String currency,
+		@DefaultValue("" + GenerationProperties.DEFAULT_MAX_CHAPTERS) @Positive @Max(200) int maxChapters,
 		@DefaultValue("10") @Positive int defaultChapters, @DefaultValue("1500") @Min(50) int defaultTargetWords,
 		@DefaultValue("24h") Duration streamTtl, @DefaultValue("5s") Duration streamBlock) {
+
+	/**
+	 * The most chapters a job may plan unless configured otherwise; the web app's
+	 * default.
+	 */
+	public static final int DEFAULT_MAX_CHAPTERS = 50;
+
 }

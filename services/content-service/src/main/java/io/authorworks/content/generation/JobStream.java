@@ -68,11 +68,15 @@ class JobStream {
 		}
 	}
 
-	/** Events after {@code afterId}, waiting up to {@code block} for the first. */
+	/**
+	 * Events after {@code afterId}, waiting up to {@code block} for the first, or not at
+	 * all when it is {@code null}.
+	 */
 	@SuppressWarnings("unchecked") // generic varargs of the stream API
-	List<Event> read(UUID jobId, String afterId, Duration block) {
+	List<Event> read(UUID jobId, String afterId, @Nullable Duration block) {
+		StreamReadOptions options = StreamReadOptions.empty().count(200);
 		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
-			.read(StreamReadOptions.empty().count(200).block(block),
+			.read((block != null) ? options.block(block) : options,
 					StreamOffset.create(key(jobId), ReadOffset.from(afterId)));
 		List<Event> events = new ArrayList<>();
 		if (records != null) {

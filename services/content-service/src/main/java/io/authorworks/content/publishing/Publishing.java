@@ -4,11 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.authorworks.content.book.Book;
 import io.authorworks.content.book.BookTakenDownException;
@@ -21,6 +24,8 @@ import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.support.Checks;
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.ProblemException;
+import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.platform.web.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +38,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Publishes a book: readers get a snapshot of its chapters marked {@code final} (or of
  * all chapters, when asked), numbered 1..k in book order. Later edits stay private until
  * the book is published again, so readers never see half-written text. Publishing again
- * replaces the snapshot; chapters whose text did not change keep their publication time.
+ * replaces the snapshot; chapters whose text did not change keep their publication time,
+ * and chapters readers have are only taken away when the request says so.
  */
 @Service
 class Publishing {
 
 	static final List<String> INCLUDES = List.of("final", "all");
+
+	static final ProblemType REMOVES_CHAPTERS = new ProblemType("publish-removes-chapters",
+			"Publishing this would take chapters away from readers", 409);
 
 	private final JdbcClient jdbc;
 
@@ -59,7 +68,8 @@ class Publishing {
 	}
 
 	@Transactional
-	Published publish(Caller.User user, UUID bookId, @Nullable String include, @Nullable String visibility) {
+	Published publish(Caller.User user, UUID bookId, @Nullable String include, @Nullable String visibility,
+			boolean removeChapters) {
 		this.access.require(user, bookId, Permission.PUBLISH);
 		Checks checks = new Checks();
 		String which = Objects.requireNonNullElse(checks.oneOf("include", include, INCLUDES), "final");
@@ -86,13 +96,31 @@ class Publishing {
 		}
 		Map<UUID, Previous> previous = new HashMap<>();
 		this.jdbc
-			.sql("select chapter_id, number, chapter_version, published_at from published_chapters "
+			.sql("select chapter_id, number, title, chapter_version, published_at from published_chapters "
 					+ "where book_id = :book")
 			.param("book", bookId)
 			.query((rs, n) -> new Previous(rs.getObject("chapter_id", UUID.class), rs.getInt("number"),
-					rs.getLong("chapter_version"), rs.getTimestamp("published_at").toInstant()))
+					rs.getString("title"), rs.getLong("chapter_version"), rs.getTimestamp("published_at").toInstant()))
 			.list()
 			.forEach((p) -> previous.put(p.chapterId(), p));
+		Set<UUID> selectedIds = selected.stream().map(Chapter::id).collect(Collectors.toSet());
+		List<Previous> removed = previous.values()
+			.stream()
+			.filter((p) -> !selectedIds.contains(p.chapterId()))
+			.sorted(Comparator.comparingInt(Previous::number))
+			.toList();
+		if (!removed.isEmpty() && !removeChapters) {
+			// Readers would lose chapters they may be reading; that needs the author's
+			// explicit word, never a default.
+			throw new ProblemException(REMOVES_CHAPTERS,
+					"Readers now have " + previous.size() + " chapters; " + "this selection would take away "
+							+ removed.size() + " of them. Include them (include=all "
+							+ "or mark them final), or send removeChapters=true to take them away.")
+				.with("removedChapters",
+						removed.stream()
+							.map((p) -> Map.of("chapterId", p.chapterId(), "number", p.number(), "title", p.title()))
+							.toList());
+		}
 		this.jdbc.sql("delete from published_chapters where book_id = :book").param("book", bookId).update();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<UUID> fresh = new ArrayList<>();
@@ -157,7 +185,7 @@ class Publishing {
 	record Published(Book book, int chapters, long wordCount) {
 	}
 
-	private record Previous(UUID chapterId, int number, long chapterVersion, Instant publishedAt) {
+	private record Previous(UUID chapterId, int number, String title, long chapterVersion, Instant publishedAt) {
 	}
 
 }

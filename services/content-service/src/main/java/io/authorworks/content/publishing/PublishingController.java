@@ -35,11 +35,14 @@ class PublishingController {
 	@Operation(summary = "Publish a book",
 			description = "Readers get a snapshot of the chapters marked final (include=all: every chapter), numbered "
 					+ "in book order; later edits stay private until you publish again. A private book must be "
-					+ "published as public (listed) or unlisted (readable by link). Owners and co-authors only.")
+					+ "published as public (listed) or unlisted (readable by link). Publishing again never takes "
+					+ "chapters away from readers silently: 409 publish-removes-chapters, listing them in "
+					+ "removedChapters, unless removeChapters is true. Owners and co-authors only.")
 	ResponseEntity<PublishResponse> publish(Caller.User user, @PathVariable UUID bookId,
 			@RequestBody(required = false) @Nullable PublishRequest request) {
-		PublishRequest body = (request != null) ? request : new PublishRequest(null, null);
-		Publishing.Published published = this.publishing.publish(user, bookId, body.include(), body.visibility());
+		PublishRequest body = (request != null) ? request : new PublishRequest(null, null, null);
+		Publishing.Published published = this.publishing.publish(user, bookId, body.include(), body.visibility(),
+				Boolean.TRUE.equals(body.removeChapters()));
 		return ResponseEntity.ok()
 			.eTag(ETags.of(published.book().version()))
 			.body(new PublishResponse(bookId, published.book().status(), published.book().visibility(),
@@ -60,8 +63,10 @@ class PublishingController {
 	 *
 	 * @param include {@code final} (default) or {@code all}
 	 * @param visibility {@code public} or {@code unlisted}; the book's own when absent
+	 * @param removeChapters {@code true} to take away chapters readers have that the new
+	 * selection leaves out
 	 */
-	record PublishRequest(@Nullable String include, @Nullable String visibility) {
+	record PublishRequest(@Nullable String include, @Nullable String visibility, @Nullable Boolean removeChapters) {
 	}
 
 	/**

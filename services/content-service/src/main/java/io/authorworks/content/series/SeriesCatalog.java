@@ -59,7 +59,7 @@ public class SeriesCatalog {
 	Series create(Caller.User user, @Nullable String title, @Nullable String description) {
 		user.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String checkedTitle = checks.required("title", title, 200);
+		String checkedTitle = checks.required("title", title, Checks.TITLE_MAX_LENGTH);
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		UUID id = Ids.newId();
@@ -117,7 +117,7 @@ public class SeriesCatalog {
 	Series update(Caller.User user, UUID seriesId, @Nullable String title, @Nullable String description,
 			ETags.Precondition precondition) {
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, 200) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		Series series = lock(user, seriesId);

@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Checks {
 
+	/**
+	 * The longest title (of a book, chapter or series) or subtitle; the web app's forms
+	 * use the same limit.
+	 */
+	public static final int TITLE_MAX_LENGTH = 200;
+
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
 	private static final Pattern STORAGE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");

@@ -156,6 +156,16 @@ final class ContentServiceProcess implements AutoCloseable {
 		throw new IllegalStateException("Not ready within 120 s: " + tail());
 	}
 
+	/** Everything the process logged so far. */
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);

@@ -207,6 +207,38 @@ class GenerationPipelineIntegrationTests {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void aJobsLogLinesCarryItsIdAndTheTraceItWasStartedIn() {
+		ContentApi ada = author();
+		String book = ada.newBook("The Logged Light");
+		try (LogCapture logs = LogCapture.of("io.authorworks.content.worker.job")) {
+			String job = ada.startJob(book, Map.of("kind", "bible", "params",
+					Map.of("premise", "A lighthouse keeper logs every ship that passes, and one that never does.")));
+			assertThat(ada.awaitJobEnd(job).get("state").asString()).isEqualTo("succeeded");
+			// The trace of the request that started the job, as its queue message carries
+			// it.
+			String traceParent = this.jdbc
+				.sql("select trace_parent from outbox_event where routing_key = 'content_generation' "
+						+ "and envelope->'data'->>'jobId' = :job")
+				.param("job", job)
+				.query(String.class)
+				.single();
+			String traceId = traceParent.split("-")[1];
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> logs.lines()
+					.stream()
+					.anyMatch((l) -> l.message().startsWith("Job " + job + " succeeded")));
+			List<LogCapture.Line> lines = logs.lines().stream().filter((l) -> l.message().contains(job)).toList();
+			assertThat(lines).extracting(LogCapture.Line::message)
+				.anyMatch((m) -> m.startsWith("Job " + job + " started: bible with 1 steps"))
+				.anyMatch((m) -> m.startsWith("Job " + job + " succeeded: 1 steps"));
+			assertThat(lines).allSatisfy((line) -> {
+				assertThat(line.context()).as(line.message()).containsEntry("jobId", job);
+				assertThat(line.context()).as(line.message()).containsEntry("traceId", traceId);
+			});
+		}
+	}
+
 	private List<String> finishTimes(String job) {
 		return this.jdbc
 			.sql("select index || ':' || finished_at from generation_steps where job_id = :job " + "order by index")

@@ -128,6 +128,21 @@ class WorkerCrashResumeIT {
 				.param("job", job)
 				.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2)))
 				.single()).containsExactly(steps - 1, steps - 1);
+			// The new worker says that it took the job over and where it went on, in the
+			// trace of the request that started the job.
+			String traceId = this.jdbc
+				.sql("select trace_parent from outbox_event where routing_key = 'content_generation' "
+						+ "and envelope->'data'->>'jobId' = :job")
+				.param("job", job.toString())
+				.query(String.class)
+				.single()
+				.split("-")[1];
+			List<String> lines = second.log().lines().filter((l) -> l.contains("Job " + job)).toList();
+			assertThat(lines).as(second.tail())
+				.anyMatch((l) -> l.contains("Job " + job + " delivered again"))
+				.anyMatch((l) -> l.contains("Job " + job + " resumes at step " + (finishedBeforeKill.size() + 1)))
+				.anyMatch((l) -> l.contains("Job " + job + " succeeded"))
+				.allMatch((l) -> l.contains(traceId));
 		}
 		finally {
 			first.kill();

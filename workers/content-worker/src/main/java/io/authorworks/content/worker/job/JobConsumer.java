@@ -14,6 +14,7 @@ import io.authorworks.platform.events.EventTopology;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.amqp.core.Message;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * acknowledged only once its job is in a terminal state (or handed to the dead-letter
  * queue, confirmed by the broker, with the reason in {@code x-exception-message}). A
  * worker that dies mid-job never acknowledged, so the broker delivers the message again
- * and the job resumes.
+ * and the job resumes. Everything logged while a job's message is handled carries the job
+ * id ({@value #MDC_JOB_ID}) and, through the listener's observation, the trace the job
+ * was started in ({@code traceId}, continued from the message's {@code traceparent}).
  */
 @Component
 class JobConsumer {
@@ -36,6 +39,9 @@ class JobConsumer {
 	private static final Logger log = LoggerFactory.getLogger(JobConsumer.class);
 
 	static final String DEAD_LETTERS = EventTopology.deadLetterQueue(GenerationRequested.QUEUE);
+
+	/** The log context key of the job being handled. */
+	static final String MDC_JOB_ID = "jobId";
 
 	private final JobRunner runner;
 
@@ -57,6 +63,7 @@ class JobConsumer {
 	}
 
 	@RabbitListener(queues = GenerationRequested.QUEUE, containerFactory = WorkerConfiguration.LISTENER_FACTORY)
+	@SuppressWarnings("try") // the log context is used for its side effect on every line
 	void onMessage(Message message, Channel channel) throws IOException {
 		long tag = message.getMessageProperties().getDeliveryTag();
 		UUID jobId;
@@ -69,8 +76,15 @@ class JobConsumer {
 			channel.basicAck(tag, false);
 			return;
 		}
+		try (MDC.MDCCloseable context = MDC.putCloseable(MDC_JOB_ID, jobId.toString())) {
+			handle(message, channel, tag, jobId);
+		}
+	}
+
+	private void handle(Message message, Channel channel, long tag, UUID jobId) throws IOException {
 		try {
-			JobRunner.Outcome outcome = this.runner.process(jobId);
+			JobRunner.Outcome outcome = this.runner.process(jobId,
+					Boolean.TRUE.equals(message.getMessageProperties().isRedelivered()));
 			if (outcome instanceof JobRunner.DeadLetter dead) {
 				deadLetter(message, dead.reason(), jobId);
 				this.records.markDeadLettered(jobId);

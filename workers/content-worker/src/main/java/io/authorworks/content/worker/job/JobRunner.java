@@ -76,8 +76,11 @@ class JobRunner {
 	record DeadLetter(UUID jobId, String reason) implements Outcome {
 	}
 
-	Outcome process(UUID jobId) {
+	Outcome process(UUID jobId, boolean redelivered) {
 		try (JobRecords.JobLock lock = this.records.lock(jobId)) {
+			if (redelivered) {
+				log.info("Job {} delivered again: the worker that had it stopped or handed it back", jobId);
+			}
 			if (!lock.held()) {
 				// Another worker runs this job; its own delivery stays unacknowledged
 				// until
@@ -102,21 +105,25 @@ class JobRunner {
 			if (deliveries > this.properties.maxDeliveries()) {
 				String reason = "The job could not be completed after " + (deliveries - 1)
 						+ " attempts; please try again later.";
+				log.warn("Job {} failed: delivered {} times, more than the {} allowed", jobId, deliveries,
+						this.properties.maxDeliveries());
 				fail(job, problem(GENERATION_FAILED, reason));
 				return new DeadLetter(jobId, reason);
 			}
-			return run(job);
+			return run(job, deliveries);
 		}
 	}
 
-	private Outcome run(JobRecords.Job job) {
+	private Outcome run(JobRecords.Job job, int delivery) {
 		CancellationToken token = this.cancellations.register(job.id());
+		long began = System.nanoTime();
 		try {
 			if (!this.records.markRunning(job.id())) {
 				return new Done();
 			}
 			this.events.send(job.id(), "state", Map.of("jobId", job.id(), "state", "running"));
 			List<JobRecords.StepRow> steps = this.records.steps(job.id());
+			logStart(job, steps, delivery);
 			for (JobRecords.StepRow step : steps) {
 				if (step.succeeded()) {
 					continue;
@@ -136,9 +143,11 @@ class JobRunner {
 			JsonNode result = result(job);
 			this.transactions.executeWithoutResult((status) -> this.records.end(job, "succeeded", result, null));
 			this.events.end(job.id(), "completed", Map.of("jobId", job.id(), "state", "succeeded", "result", result));
+			log.info("Job {} succeeded: {} steps, this run took {} ms", job.id(), steps.size(), millisSince(began));
 			return new Done();
 		}
 		catch (GenerationCancelledException ex) {
+			log.info("Job {} cancelled while it ran, after {} ms", job.id(), millisSince(began));
 			JsonNode problem = problem(GenerationCancelledException.PROBLEM, "Cancelled while it ran.");
 			this.transactions.executeWithoutResult((status) -> this.records.end(job, "cancelled", null, problem));
 			this.events.end(job.id(), "cancelled", Map.of("jobId", job.id(), "state", "cancelled", "problem", problem));
@@ -152,6 +161,23 @@ class JobRunner {
 		finally {
 			this.cancellations.unregister(job.id());
 		}
+	}
+
+	private static void logStart(JobRecords.Job job, List<JobRecords.StepRow> steps, int delivery) {
+		JobRecords.StepRow next = steps.stream().filter((s) -> !s.succeeded()).findFirst().orElse(null);
+		long done = steps.stream().filter(JobRecords.StepRow::succeeded).count();
+		if (done == 0) {
+			log.info("Job {} started: {} with {} steps (delivery {})", job.id(), job.kind(), steps.size(), delivery);
+		}
+		else {
+			log.info("Job {} resumes at step {} of {} ({}) after {} finished steps (delivery {})", job.id(),
+					(next != null) ? next.index() + 1 : steps.size(), steps.size(),
+					(next != null) ? next.name() : "none left", done, delivery);
+		}
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
 	private void fail(JobRecords.Job job, JsonNode problem) {
