@@ -10,6 +10,8 @@ import io.authorworks.users.IdentityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +50,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  */
 final class SignOutErrors implements AuthenticationFailureHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(SignOutErrors.class);
+
 	private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
 
 	private final MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -74,6 +78,9 @@ final class SignOutErrors implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		if (this.browsers.matches(request)) {
+			log.info("Sign-out request not validated ({}); sending the browser home",
+					(exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
+							: exception.getMessage());
 			Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 			if (signedIn != null && !(signedIn instanceof AnonymousAuthenticationToken) && signedIn.isAuthenticated()
 					&& names(request.getParameter("id_token_hint"), signedIn.getName())) {
