@@ -48,7 +48,10 @@ public final class StrictJson {
 			@Override
 			public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 				builder.configureMessageConvertersList((converters) -> converters.replaceAll((converter) -> {
-					if (converter instanceof JacksonJsonHttpMessageConverter json) {
+					// Exactly this class: subclasses such as Spring Data's projecting
+					// converter do other jobs and keep their place.
+					if (converter.getClass() == JacksonJsonHttpMessageConverter.class
+							&& converter instanceof JacksonJsonHttpMessageConverter json) {
 						return new JacksonJsonHttpMessageConverter(configure(json.getMapper().rebuild()).build());
 					}
 					return converter;
