@@ -7,6 +7,10 @@ import java.lang.reflect.Type;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.authorworks.platform.core.InputText;
 import io.authorworks.platform.core.InvalidRequestException;
@@ -16,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
@@ -39,9 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice
 public class RequestBodyText extends RequestBodyAdviceAdapter {
 
-	private static final JsonFactory JSON = JsonFactory.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	@Override
 	public boolean supports(MethodParameter parameter, Type targetType,
@@ -93,27 +94,31 @@ public class RequestBodyText extends RequestBodyAdviceAdapter {
 			refuseDefect("body", decoded);
 			return;
 		}
+		// Jackson's own duplicate detection reports only a message; tracking the keys
+		// of each open object here names the field.
+		Deque<Set<String>> objects = new ArrayDeque<>();
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), decoded)) {
 			JsonToken token;
 			while ((token = parser.nextToken()) != null) {
-				if (token == JsonToken.PROPERTY_NAME) {
-					refuseDefect(path(parser.streamReadContext().getParent()), parser.currentName());
-				}
-				else if (token == JsonToken.VALUE_STRING) {
-					refuseDefect(path(parser.streamReadContext()), parser.getString());
+				switch (token) {
+					case START_OBJECT -> objects.push(new HashSet<>());
+					case END_OBJECT -> objects.pop();
+					case PROPERTY_NAME -> {
+						String name = parser.currentName();
+						refuseDefect(path(parser.streamReadContext().getParent()), name);
+						if (!objects.element().add(name)) {
+							throw new ProblemException(ProblemType.MALFORMED_BODY, "Field '"
+									+ path(parser.streamReadContext()) + "' appears more than once; send it once.");
+						}
+					}
+					case VALUE_STRING -> refuseDefect(path(parser.streamReadContext()), parser.getString());
+					default -> {
+					}
 				}
 			}
 		}
 		catch (StreamReadException ex) {
-			String message = (ex.getOriginalMessage() != null) ? ex.getOriginalMessage() : "";
-			if (message.startsWith("Duplicate Object property")) {
-				throw new ProblemException(ProblemType.MALFORMED_BODY,
-						"Field '"
-								+ path(ex.processor() instanceof JsonParser parser ? parser.streamReadContext() : null)
-								+ "' appears more than once; send each field once.");
-			}
-			// Any other syntax error is the JSON converter's to report, as for every
-			// body.
+			// Not JSON: the JSON converter reports that, as it does for every body.
 		}
 	}
 
