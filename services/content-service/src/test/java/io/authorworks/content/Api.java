@@ -79,10 +79,16 @@ final class Api {
 	}
 
 	Response send(String method, String path, @Nullable String body, @Nullable String contentType) {
+		return sendBytes(method, path, (body != null) ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null,
+				contentType);
+	}
+
+	/** Sends the body exactly as these bytes, for tests where the encoding matters. */
+	Response sendBytes(String method, String path, byte @Nullable [] body, @Nullable String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(this.timeout)
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}

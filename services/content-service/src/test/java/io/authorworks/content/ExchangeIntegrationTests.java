@@ -199,8 +199,8 @@ class ExchangeIntegrationTests extends ContentIntegrationTest {
 		try {
 			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
 				.send(notUtf8, java.net.http.HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(422);
-			assertThat(response.body()).contains("not UTF-8");
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).contains("malformed-body").contains("not UTF-8");
 		}
 		catch (Exception ex) {
 			throw new AssertionError(ex);

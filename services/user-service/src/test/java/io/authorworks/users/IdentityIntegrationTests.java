@@ -21,6 +21,7 @@ import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;
 import io.authorworks.platform.web.security.AccessTokens;
+import io.authorworks.users.events.UserProfileUpdated;
 import io.authorworks.users.events.UserRegistered;
 import io.authorworks.users.identity.SigningKeys;
 import io.authorworks.users.identity.SigningKeysAccess;
@@ -557,6 +558,137 @@ class IdentityIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(publicProfile.statusCode()).isEqualTo(200);
 		assertThat(publicProfile.body()).doesNotContain(hal.email());
+	}
+
+	@Test
+	void profileInputOfTheWrongShapeIsAProblemAndChangesNothing() throws Exception {
+		Account kim = signUpAndVerify("kim");
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), kim.email(), kim.password())
+			.get("access_token")
+			.asString();
+		assertThat(tokens.api("PATCH", "/users/me", token, "{\"bio\": \"Tides.\"}").statusCode()).isEqualTo(200);
+		HttpResponse<String> before = tokens.api("GET", "/users/me", token, null);
+		String userId = OidcTestClient.json(before.body()).get("id").asString();
+		long events = profileEvents(userId);
+
+		// Issue #11 item 1: NUL (PostgreSQL refuses it in text) and other control
+		// characters were a 500.
+		assertProblem(tokens.api("PATCH", "/users/me", token, "{\"bio\": \"a\\u0000b\"}"), 422, "validation-failed",
+				"bio");
+		assertProblem(tokens.api("PATCH", "/users/me", token, "{\"location\": \"bell\\u0007\"}"), 422,
+				"validation-failed", "location");
+		assertProblem(
+				tokens.api("PATCH", "/users/me", token, "{\"socialLinks\": {\"site\": \"https://a.test/\\u0000\"}}"),
+				422, "validation-failed", "socialLinks.site");
+		// Item 4: a lone surrogate was stored as '?', bytes that are not UTF-8 as U+FFFD.
+		assertProblem(tokens.api("PATCH", "/users/me", token, "{\"displayName\": \"Kim \\ud800\"}"), 422,
+				"validation-failed", "displayName");
+		assertThat(patchBytes(token, new byte[] { '{', '"', 'b', 'i', 'o', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}' })
+			.statusCode()).isEqualTo(400);
+		// Item 3: wrong types, repeated keys and unknown fields were accepted.
+		for (String body : new String[] { "{\"bio\": 123}", "{\"bio\": true}", "{\"bio\": \"a\", \"bio\": \"b\"}",
+				"{\"socialLinks\": {\"site\": 1}}", "{\"nickname\": \"kimmy\"}" }) {
+			HttpResponse<String> refused = tokens.api("PATCH", "/users/me", token, body);
+			assertThat(refused.statusCode()).as(body).isEqualTo(400);
+			assertThat(OidcTestClient.json(refused.body()).get("type").asString()).endsWith("/malformed-body");
+		}
+		assertThat(OidcTestClient.json(tokens.api("PATCH", "/users/me", token, "{\"nickname\": \"kimmy\"}").body())
+			.get("detail")
+			.asString()).contains("'nickname'");
+
+		HttpResponse<String> after = tokens.api("GET", "/users/me", token, null);
+		assertThat(OidcTestClient.json(after.body())).isEqualTo(OidcTestClient.json(before.body()));
+		assertThat(after.headers().firstValue("ETag")).isEqualTo(before.headers().firstValue("ETag"));
+		assertThat(profileEvents(userId)).isEqualTo(events);
+	}
+
+	@Test
+	void aPatchThatChangesNothingKeepsTheVersionAndAnnouncesNothing() throws Exception {
+		Account lee = signUpAndVerify("lee");
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), lee.email(), lee.password())
+			.get("access_token")
+			.asString();
+		HttpResponse<String> set = tokens.api("PATCH", "/users/me", token,
+				"{\"bio\": \"Writes sea stories.\", \"socialLinks\": {\"site\": \"https://lee.test\"}}");
+		assertThat(set.statusCode()).isEqualTo(200);
+		JsonNode me = OidcTestClient.json(set.body());
+		String userId = me.get("id").asString();
+		long version = me.get("profile").get("version").asLong();
+		long events = profileEvents(userId);
+
+		for (String body : new String[] { "{}", "{\"bio\": \"Writes sea stories.\"}",
+				"{\"bio\": \"  Writes sea stories. \"}",
+				"{\"displayName\": \"LEE\", \"socialLinks\": {\"site\": \"https://lee.test\"}}" }) {
+			HttpResponse<String> same = tokens.api("PATCH", "/users/me", token, body);
+			assertThat(same.statusCode()).as(body).isEqualTo(200);
+			assertThat(OidcTestClient.json(same.body()).get("profile").get("version").asLong()).as(body)
+				.isEqualTo(version);
+			assertThat(same.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+		}
+		assertThat(profileEvents(userId)).as("no UserProfileUpdated for a change that changes nothing")
+			.isEqualTo(events);
+
+		HttpResponse<String> changed = tokens.api("PATCH", "/users/me", token, "{\"bio\": \"Writes river stories.\"}");
+		assertThat(OidcTestClient.json(changed.body()).get("profile").get("version").asLong()).isEqualTo(version + 1);
+		assertThat(profileEvents(userId)).isEqualTo(events + 1);
+	}
+
+	@Test
+	void preferencesRefuseTextTheDatabaseCannotStoreAndChangeNothing() throws Exception {
+		Account max = signUpAndVerify("max");
+		OidcTestClient tokens = oidc();
+		String token = tokens.signIn(new FormBrowser(base()), max.email(), max.password())
+			.get("access_token")
+			.asString();
+		assertThat(tokens.api("PUT", "/users/me/preferences/editor.font", token, "\"serif\"").statusCode())
+			.isEqualTo(200);
+		String before = tokens.api("GET", "/users/me/preferences", token, null).body();
+
+		// jsonb refuses \u0000 and the service answered 500 (issue #11 item 1).
+		assertProblem(tokens.api("PUT", "/users/me/preferences/editor.font", token, "\"mono\\u0000\""), 422,
+				"validation-failed", "body");
+		assertProblem(tokens.api("PUT", "/users/me/preferences/editor.panel", token, "{\"side\\u0000\": \"left\"}"),
+				422, "validation-failed", "body");
+		assertProblem(tokens.api("PUT", "/users/me/preferences/editor.panel", token, "{\"side\": [\"\\udc00\"]}"), 422,
+				"validation-failed", "side[0]");
+		assertThat(tokens.api("PUT", "/users/me/preferences/editor.panel", token, "{\"a\": 1, \"a\": 2}").statusCode())
+			.isEqualTo(400);
+
+		assertThat(OidcTestClient.json(tokens.api("GET", "/users/me/preferences", token, null).body()))
+			.isEqualTo(OidcTestClient.json(before));
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String slug, String field) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = OidcTestClient.json(response.body());
+		assertThat(problem.get("type").asString()).endsWith("/" + slug);
+		assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo(field);
+	}
+
+	private HttpResponse<String> patchBytes(String token, byte[] body) {
+		try {
+			return java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/users/me"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private long profileEvents(String userId) {
+		return jdbc().sql("select count(*) from outbox_event where routing_key = :type and envelope::text like :id")
+			.param("type", UserProfileUpdated.TYPE)
+			.param("id", "%" + userId + "%")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -195,6 +196,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				else if (reference.getIndex() >= 0) {
 					path.append('[').append(reference.getIndex()).append(']');
 				}
+			}
+			if (jackson instanceof UnrecognizedPropertyException) {
+				return "Field '" + path + "' is not part of this request.";
 			}
 			return "Field '" + path + "' has a value of the wrong type or format.";
 		}

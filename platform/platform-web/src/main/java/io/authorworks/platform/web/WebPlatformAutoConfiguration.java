@@ -76,6 +76,16 @@ public class WebPlatformAutoConfiguration {
 	}
 
 	@Bean
+	RequestBodyText requestBodyText() {
+		return new RequestBodyText();
+	}
+
+	@Bean
+	WebMvcConfigurer strictJsonRequestBodies() {
+		return StrictJson.requestBodies();
+	}
+
+	@Bean
 	WebMvcConfigurer callerArgumentResolverConfigurer() {
 		return new WebMvcConfigurer() {
 			@Override

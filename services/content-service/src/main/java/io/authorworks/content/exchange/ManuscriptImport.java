@@ -1,8 +1,6 @@
 package io.authorworks.content.exchange;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +11,10 @@ import io.authorworks.content.chapter.ChapterEditing;
 import io.authorworks.content.chapter.ChapterEditing.NewChapter;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
+import io.authorworks.platform.core.InputText;
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.ProblemException;
+import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;
 
 import org.springframework.stereotype.Service;
@@ -56,14 +57,12 @@ class ManuscriptImport {
 
 	private static String decode(byte[] body) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
+			return InputText.decode(body, StandardCharsets.UTF_8);
 		}
 		catch (CharacterCodingException ex) {
-			throw new InvalidRequestException("body", "The manuscript is not UTF-8 text.");
+			// The chassis refuses such bodies before they get here; this guards other
+			// callers.
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "The manuscript is not UTF-8 text.");
 		}
 	}
 

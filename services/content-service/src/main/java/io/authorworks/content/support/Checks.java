@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.LanguageTags;
 import io.authorworks.platform.core.Violation;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,6 @@ public final class Checks {
 	 * use the same limit.
 	 */
 	public static final int TITLE_MAX_LENGTH = 200;
-
-	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
 	private static final Pattern STORAGE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
@@ -146,22 +145,18 @@ public final class Checks {
 		return value;
 	}
 
-	/** A BCP 47 language tag, normalized ({@code en-gb} → {@code en-GB}). */
+	/**
+	 * A valid BCP 47 language tag in its canonical case ({@code en-gb} → {@code en-GB});
+	 * anything that would be stored other than as sent is refused.
+	 */
 	public @Nullable String language(String field, @Nullable String value) {
 		if (value == null) {
 			return null;
 		}
-		String trimmed = value.strip();
-		if (!LANGUAGE.matcher(trimmed).matches() || trimmed.length() > 35) {
+		return LanguageTags.normalize(value.strip()).orElseGet(() -> {
 			add(field, "Use a language tag such as 'en', 'en-GB' or 'pt-BR'.");
 			return null;
-		}
-		Locale locale = Locale.forLanguageTag(trimmed);
-		if (locale.getLanguage().isEmpty()) {
-			add(field, "Use a language tag such as 'en', 'en-GB' or 'pt-BR'.");
-			return null;
-		}
-		return locale.toLanguageTag();
+		});
 	}
 
 	/**

@@ -74,9 +74,18 @@ class Profiles {
 			.map((version) -> find(account.id()))
 			.orElseThrow(() -> new NotFoundException("No such profile."));
 		precondition.check(current.version(), "profile");
-		String displayName = account.displayName();
-		if (patch.displayName() != null) {
-			displayName = patch.displayName().trim();
+		String displayName = (patch.displayName() != null) ? patch.displayName().trim() : account.displayName();
+		Profile wanted = new Profile((patch.bio() != null) ? blankToNull(patch.bio()) : current.bio(),
+				(patch.avatarUrl() != null) ? blankToNull(patch.avatarUrl()) : current.avatarUrl(),
+				(patch.website() != null) ? blankToNull(patch.website()) : current.website(),
+				(patch.location() != null) ? blankToNull(patch.location()) : current.location(),
+				(patch.socialLinks() != null) ? patch.socialLinks() : current.socialLinks(), current.version(),
+				current.updatedAt());
+		if (wanted.equals(current) && displayName.equals(account.displayName())) {
+			// Nothing changes, so there is no new version to announce.
+			return current;
+		}
+		if (!displayName.equals(account.displayName())) {
 			this.accounts.updateDisplayName(account.id(), displayName);
 		}
 		this.jdbc.sql("""
@@ -85,13 +94,11 @@ class Profiles {
 				where user_id = :id
 				""")
 			.param("id", account.id())
-			.param("bio", (patch.bio() != null) ? blankToNull(patch.bio()) : current.bio())
-			.param("avatar", (patch.avatarUrl() != null) ? blankToNull(patch.avatarUrl()) : current.avatarUrl())
-			.param("website", (patch.website() != null) ? blankToNull(patch.website()) : current.website())
-			.param("location", (patch.location() != null) ? blankToNull(patch.location()) : current.location())
-			.param("links",
-					this.mapper.writeValueAsString(
-							(patch.socialLinks() != null) ? patch.socialLinks() : current.socialLinks()))
+			.param("bio", wanted.bio())
+			.param("avatar", wanted.avatarUrl())
+			.param("website", wanted.website())
+			.param("location", wanted.location())
+			.param("links", this.mapper.writeValueAsString(wanted.socialLinks()))
 			.update();
 		Profile updated = find(account.id());
 		this.outbox.publish(new UserProfileUpdated(account.id(), updated.version(), account.username(), displayName,
