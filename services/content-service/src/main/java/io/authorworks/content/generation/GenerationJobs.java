@@ -43,15 +43,14 @@ public class GenerationJobs {
 	static final ProblemType TOO_MANY_JOBS = new ProblemType("generation-concurrency-limit",
 			"Too many generation jobs at once", 429);
 
-	static final ProblemType SPEND_LIMIT = new ProblemType("generation-spend-limit",
-			"The monthly AI spending limit is reached", 402);
-
 	static final ProblemType JOB_FINISHED = new ProblemType("generation-job-finished",
 			"The generation job has already finished", 409);
 
 	private final JobPlanner planner;
 
 	private final JobStore jobs;
+
+	private final SpendLimit spendLimit;
 
 	private final JobStream stream;
 
@@ -65,10 +64,11 @@ public class GenerationJobs {
 
 	private final ObjectMapper mapper;
 
-	GenerationJobs(JobPlanner planner, JobStore jobs, JobStream stream, BookAccess access, Outbox outbox,
-			TransactionTemplate transactions, GenerationProperties properties, ObjectMapper mapper) {
+	GenerationJobs(JobPlanner planner, JobStore jobs, SpendLimit spendLimit, JobStream stream, BookAccess access,
+			Outbox outbox, TransactionTemplate transactions, GenerationProperties properties, ObjectMapper mapper) {
 		this.planner = planner;
 		this.jobs = jobs;
+		this.spendLimit = spendLimit;
 		this.stream = stream;
 		this.access = access;
 		this.outbox = outbox;
@@ -175,17 +175,9 @@ public class GenerationJobs {
 							+ this.properties.maxActiveJobsPerUser()
 							+ ". Wait for one to finish, or cancel one, and try again.");
 		}
-		if (quote.total().currency().equals(this.properties.currency()) && quote.total().costMicros() > 0) {
-			long spent = this.jobs.spentThisMonth(caller.id(), this.properties.currency());
-			long limit = this.properties.monthlySpendLimitMicros();
-			if (spent + quote.total().costMicros() > limit) {
-				throw new ProblemException(SPEND_LIMIT,
-						"This job is quoted at " + quote.total().display() + "; you have spent "
-								+ JobViews.display(spent, this.properties.currency()) + " of your monthly "
-								+ JobViews.display(limit, this.properties.currency())
-								+ " AI limit. Choose fewer or shorter chapters, or wait for next month.");
-			}
-		}
+		this.spendLimit.require(caller.id(), quote.total().currency(), quote.total().costMicros(),
+				"This job is quoted at " + quote.total().display(),
+				"Choose fewer or shorter chapters, or wait for next month.");
 	}
 
 	private Checked check(JobRequest request) {

@@ -141,15 +141,6 @@ class JobStore {
 			.single();
 	}
 
-	/** Cost of usage recorded this calendar month (UTC), in micro-units. */
-	long spentThisMonth(UUID userId, String currency) {
-		return this.jdbc.sql("""
-				select coalesce(sum(cost_micros), 0) from generation_usage
-				where user_id = :user and currency = :currency
-				  and created_at >= date_trunc('month', now() at time zone 'utc') at time zone 'utc'
-				""").param("user", userId).param("currency", currency).query(Long.class).single();
-	}
-
 	/** Cancels a job that has not started; {@code false} when it already has. */
 	boolean cancelQueued(UUID id) {
 		return this.jdbc

@@ -1,7 +1,7 @@
 /**
- * AI generation: quotes, durable generation jobs queued for the content-worker, their
- * live progress as server-sent events, cancellation, interactive assist, and the
- * provenance of generated text.
+ * AI generation jobs: quotes, durable jobs queued for the content-worker, their live
+ * progress as server-sent events, cancellation, and the monthly spending limit that
+ * interactive assist shares.
  */
 @NullMarked
 package io.authorworks.content.generation;

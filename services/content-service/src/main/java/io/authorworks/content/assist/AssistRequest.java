@@ -1,4 +1,4 @@
-package io.authorworks.content.generation;
+package io.authorworks.content.assist;
 
 import java.util.UUID;
 

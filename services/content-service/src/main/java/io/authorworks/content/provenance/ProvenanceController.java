@@ -1,4 +1,4 @@
-package io.authorworks.content.generation;
+package io.authorworks.content.provenance;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.authorworks.content.generation;
+package io.authorworks.content.assist;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +18,11 @@ import io.authorworks.content.ai.engine.ContentAi;
 import io.authorworks.content.ai.engine.PreparedCall;
 import io.authorworks.content.ai.cost.Money;
 import io.authorworks.content.ai.engine.StepOutcome;
+import io.authorworks.content.generation.SpendLimit;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
-import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.web.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -56,18 +56,14 @@ class Assists {
 
 	private final JdbcClient jdbc;
 
-	private final JobStore jobs;
+	private final SpendLimit spendLimit;
 
-	private final GenerationProperties properties;
-
-	Assists(ContentAi ai, StoryTables story, BookAccess access, JdbcClient jdbc, JobStore jobs,
-			GenerationProperties properties) {
+	Assists(ContentAi ai, StoryTables story, BookAccess access, JdbcClient jdbc, SpendLimit spendLimit) {
 		this.ai = ai;
 		this.story = story;
 		this.access = access;
 		this.jdbc = jdbc;
-		this.jobs = jobs;
-		this.properties = properties;
+		this.spendLimit = spendLimit;
 	}
 
 	/** A checked, prepared call for one person in one book. */
@@ -144,17 +140,8 @@ class Assists {
 
 	/** The monthly spend limit of jobs holds for interactive operations too (402). */
 	private void checkSpend(Caller.User caller, Money quoted) {
-		if (!quoted.currency().equals(this.properties.currency()) || quoted.micros() <= 0) {
-			return;
-		}
-		long spent = this.jobs.spentThisMonth(caller.id(), this.properties.currency());
-		long limit = this.properties.monthlySpendLimitMicros();
-		if (spent + quoted.micros() > limit) {
-			throw new ProblemException(GenerationJobs.SPEND_LIMIT,
-					"This is quoted at " + quoted.display() + "; you have spent "
-							+ JobViews.display(spent, this.properties.currency()) + " of your monthly "
-							+ JobViews.display(limit, this.properties.currency()) + " AI limit. Wait for next month.");
-		}
+		this.spendLimit.require(caller.id(), quoted.currency(), quoted.micros(),
+				"This is quoted at " + quoted.display(), "Wait for next month.");
 	}
 
 	private static Step check(AssistRequest request) {

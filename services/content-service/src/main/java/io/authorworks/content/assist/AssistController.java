@@ -1,4 +1,4 @@
-package io.authorworks.content.generation;
+package io.authorworks.content.assist;
 
 import java.io.IOException;
 import java.time.Duration;
