@@ -47,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * request checks.
  */
 @TestPropertySource(properties = { "authorworks.ai.models.rewrite=anthropic:claude-fake-1",
-		"authorworks.ai.models.shorten=offline:offline-v1", "authorworks.ai.prices[claude-fake-1]=3.00/15.00 USD" })
+		"authorworks.ai.models.bible=anthropic:claude-fake-1", "authorworks.ai.models.shorten=offline:offline-v1",
+		"authorworks.ai.prices[claude-fake-1]=3.00/15.00 USD" })
 @DirtiesContext
 @Import(AssistIntegrationTests.Keys.class)
 class AssistIntegrationTests extends ContentIntegrationTest {
@@ -247,6 +248,38 @@ class AssistIntegrationTests extends ContentIntegrationTest {
 		// Offline operations cost nothing and still work.
 		assertThat(stream(ada, book, Map.of("operation", "shorten", "selection", SELECTION))).extracting(Event::name)
 			.endsWith("done");
+	}
+
+	@Test
+	void jobsAndInteractiveOperationsShareOneMonthlySpendLimit() {
+		Writer ada = writer("ada");
+		String book = book(ada.author(), "The Tide Clock").get("id").asString();
+		this.jdbc.sql("""
+				insert into generation_usage (id, user_id, book_id, operation, provider, model, offline,
+				    input_tokens, output_tokens, cost_micros, currency)
+				values (gen_random_uuid(), :user, :book, 'bible', 'anthropic', 'claude-fake-1', false, 1, 1,
+				    50000000, 'USD')
+				""").param("user", ada.author().id()).param("book", UUID.fromString(book)).update();
+
+		Api.Response job = ada.author()
+			.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/content/books/" + book + "/generation/jobs",
+					Map.of("kind", "bible", "params", Map.of("premise", "A clockmaker who can stop the tide.")));
+		assertProblem(job, 402, "generation-spend-limit");
+		assertThat(job.json().get("detail").asString()).startsWith("This job is quoted at ")
+			.endsWith("; you have spent 50.0000 USD of your monthly 50.0000 USD AI limit. "
+					+ "Choose fewer or shorter chapters, or wait for next month.");
+		assertThat(this.jdbc.sql("select count(*) from generation_jobs where book_id = :book")
+			.param("book", UUID.fromString(book))
+			.query(Integer.class)
+			.single()).isZero();
+		Api.Response assist = ada.author()
+			.api()
+			.post("/content/books/" + book + "/assist", Map.of("operation", "rewrite", "selection", SELECTION));
+		assertProblem(assist, 402, "generation-spend-limit");
+		assertThat(assist.json().get("detail").asString()).startsWith("This is quoted at ")
+			.endsWith("; you have spent 50.0000 USD of your monthly 50.0000 USD AI limit. Wait for next month.");
 	}
 
 	/** A signed-in author and their raw token, for streaming requests. */
