@@ -1,7 +1,6 @@
 package io.authorworks.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.PublicEndpoint;
@@ -154,10 +153,15 @@ public final class OpenApiProblems implements GlobalOpenApiCustomizer, GlobalOpe
 	private static Schema problemSchema() {
 		ObjectSchema schema = new ObjectSchema();
 		schema.description("An RFC 9457 problem document.");
-		schema.setProperties(new java.util.LinkedHashMap<>(
-				Map.of("type", new StringSchema().format("uri").example("https://authorworks.dev/problems/not-found"),
-						"title", new StringSchema(), "status", new IntegerSchema(), "detail", new StringSchema(),
-						"instance", new StringSchema(), "requestId", new StringSchema())));
+		// In the order RFC 9457 lists them, the same in every document this service
+		// serves.
+		schema.addProperty("type",
+				new StringSchema().format("uri").example("https://authorworks.dev/problems/not-found"));
+		schema.addProperty("title", new StringSchema());
+		schema.addProperty("status", new IntegerSchema());
+		schema.addProperty("detail", new StringSchema());
+		schema.addProperty("instance", new StringSchema());
+		schema.addProperty("requestId", new StringSchema());
 		ObjectSchema violation = new ObjectSchema();
 		violation.addProperty("field", new StringSchema());
 		violation.addProperty("message", new StringSchema());
