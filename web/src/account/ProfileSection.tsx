@@ -4,6 +4,7 @@ import { account } from '../api/endpoints';
 import { ApiError, errorMessage } from '../api/problem';
 import type { ProfilePatch } from '../api/types';
 import { ErrorNotice, FieldError, Loading } from '../components/States';
+import { queryKeys } from '../api/queryKeys';
 
 const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; type?: string; hint?: string }[] = [
   { key: 'displayName', label: 'Display name', hint: 'How your name appears to readers and co-authors.' },
@@ -14,7 +15,7 @@ const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; typ
 
 export function ProfileSection() {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const [form, setForm] = useState<Required<ProfilePatch>>({ displayName: '', bio: '', website: '', location: '' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
@@ -50,8 +51,8 @@ export function ProfileSection() {
     setFieldErrors({});
     try {
       const saved = await account.updateProfile(form, etag);
-      client.setQueryData(['me'], saved);
-      await client.invalidateQueries({ queryKey: ['session'] });
+      client.setQueryData(queryKeys.me(), saved);
+      await client.invalidateQueries({ queryKey: queryKeys.session() });
       setMessage('Profile saved.');
     } catch (caught) {
       if (caught instanceof ApiError) {

@@ -6,10 +6,11 @@ import { ConfirmDialog } from '../components/Dialog';
 import { TotpSetup } from './TotpSetup';
 import { CodeForm } from './CodeForm';
 import { RecoveryCodesView } from './RecoveryCodesView';
+import { queryKeys } from '../api/queryKeys';
 
 export function SecuritySection() {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const [mode, setMode] = useState<'idle' | 'setup' | 'disable' | 'regenerate'>('idle');
   const [codes, setCodes] = useState<string[]>();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
@@ -17,7 +18,7 @@ export function SecuritySection() {
   const [error, setError] = useState<string>();
   const enabled = me.data?.data.twoFactorEnabled === true;
 
-  const refresh = () => client.invalidateQueries({ queryKey: ['me'] });
+  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.me() });
 
   const signOutEverywhere = async () => {
     setBusy(true);

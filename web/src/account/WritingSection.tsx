@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { account, bff } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
+import { queryKeys } from '../api/queryKeys';
 
 /**
  * Becoming an author. The account's roles come fresh from the user-service; the new role
@@ -10,7 +11,7 @@ import { errorMessage } from '../api/problem';
  */
 export function WritingSection({ renewSignIn = () => window.location.assign(bff.renewSignInUrl) }: { renewSignIn?: () => void }) {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const [state, setState] = useState<'idle' | 'busy' | 'renewing'>('idle');
   const [error, setError] = useState<string>();
   const roles = me.data?.data.roles;
@@ -20,7 +21,7 @@ export function WritingSection({ renewSignIn = () => window.location.assign(bff.
     setError(undefined);
     try {
       await account.becomeAuthor();
-      await client.invalidateQueries({ queryKey: ['me'] });
+      await client.invalidateQueries({ queryKey: queryKeys.me() });
       setState('renewing');
       renewSignIn();
     } catch (caught) {

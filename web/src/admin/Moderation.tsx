@@ -9,6 +9,7 @@ import { dateTime } from '../components/format';
 import { useSession } from '../session/session';
 import { isAdmin } from '../session/roles';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 /** Administration: published books an admin may take down, and taken-down books to restore. */
 export function Moderation() {
@@ -39,7 +40,7 @@ export function Moderation() {
 
 function BookList({ takenDown, title, empty }: { takenDown: boolean; title: string; empty: string }) {
   const list = useInfiniteQuery({
-    queryKey: ['moderation', takenDown],
+    queryKey: queryKeys.moderationList(takenDown),
     queryFn: ({ pageParam }) => moderation.list(takenDown, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
@@ -86,7 +87,7 @@ function ModeratedBook({ book }: { book: AdminBook }) {
     setError(undefined);
     try {
       await action();
-      await client.invalidateQueries({ queryKey: ['moderation'] });
+      await client.invalidateQueries({ queryKey: queryKeys.moderation() });
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

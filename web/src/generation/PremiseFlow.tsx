@@ -9,6 +9,7 @@ import { FieldError } from '../components/States';
 import { GENERATION_MAX_CHAPTERS, TARGET_WORDS_MAX, TARGET_WORDS_MIN, TITLE_MAX_LENGTH } from '../api/limits';
 import { isTerminal, percent, stepLabel, type JobView } from './progress';
 import { useJobEvents } from './useJobEvents';
+import { queryKeys } from '../api/queryKeys';
 
 const STRUCTURES = [
   { value: '', label: 'Let the AI choose' },
@@ -80,7 +81,7 @@ export function PremiseFlow() {
       setQuote(await generation.quote(id, request()));
       if (created) {
         setBookId(id);
-        await client.invalidateQueries({ queryKey: ['books'] });
+        await client.invalidateQueries({ queryKey: queryKeys.books() });
       }
       startKey.current = newIdempotencyKey();
     } catch (caught) {
@@ -273,7 +274,7 @@ function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: strin
   const live = useJobEvents(job.id, total);
   // A slower safety net beside the live stream: the job resource always knows the final state.
   const polled = useQuery({
-    queryKey: ['job', job.id],
+    queryKey: queryKeys.job(job.id),
     queryFn: () => generation.get(job.id),
     refetchInterval: (query) => (query.state.data && ['succeeded', 'failed', 'cancelled'].includes(query.state.data.state) ? false : 5000),
   });

@@ -11,12 +11,13 @@ import { useSession } from '../session/session';
 import { isAuthor } from '../session/roles';
 import { ContinueReading } from '../reader/ContinueReading';
 import { StatusBadge } from '../components/StatusBadge';
+import { queryKeys } from '../api/queryKeys';
 
 export function Dashboard() {
   const { session } = useSession();
   const author = isAuthor(session);
   const shelf = useInfiniteQuery({
-    queryKey: ['books'],
+    queryKey: queryKeys.books(),
     queryFn: ({ pageParam }) => books.list({ cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
@@ -133,7 +134,7 @@ function BookCard({ book }: { book: Book }) {
 /** Jobs still queued or running, followed every few seconds until none is left. */
 function RunningJobs({ books: shelf }: { books: Book[] }) {
   const jobs = useQuery({
-    queryKey: ['jobs', 'active'],
+    queryKey: queryKeys.activeJobs(),
     queryFn: generation.active,
     refetchInterval: (query) => ((query.state.data?.length ?? 0) > 0 ? 4000 : false),
   });
@@ -175,7 +176,7 @@ function CancelJob({ job, title }: { job: GenerationJob; title: string }) {
     setError(undefined);
     try {
       await generation.cancel(job.id);
-      await client.invalidateQueries({ queryKey: ['jobs', 'active'] });
+      await client.invalidateQueries({ queryKey: queryKeys.activeJobs() });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

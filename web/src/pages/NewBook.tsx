@@ -11,6 +11,7 @@ import { isAuthor } from '../session/roles';
 import { Link } from 'react-router';
 import { TITLE_MAX_LENGTH } from '../api/limits';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 /** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
 export function parseGenres(text: string): string[] {
@@ -54,7 +55,7 @@ export function NewBookPage() {
         { title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) },
         key.current,
       );
-      await client.invalidateQueries({ queryKey: ['books'] });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
       navigate(`/books/${created.data.id}`);
     } catch (caught) {
       setError(errorMessage(caught));

@@ -6,6 +6,7 @@ import { ApiError, errorMessage } from '../api/problem';
 import type { Bible, BibleCollection, BibleEntry, BibleFields, EntryChanges } from '../api/types';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { ErrorNotice, FieldError, Loading } from '../components/States';
+import { queryKeys } from '../api/queryKeys';
 
 const COLLECTIONS: { collection: BibleCollection; title: string; singular: string; hint: string }[] = [
   { collection: 'characters', title: 'Characters', singular: 'character', hint: 'Who is in the story.' },
@@ -15,7 +16,7 @@ const COLLECTIONS: { collection: BibleCollection; title: string; singular: strin
 ];
 
 export function BiblePage({ bookId }: { bookId: string }) {
-  const query = useQuery({ queryKey: ['bible', bookId], queryFn: () => bibleApi.get(bookId) });
+  const query = useQuery({ queryKey: queryKeys.bible(bookId), queryFn: () => bibleApi.get(bookId) });
   if (query.isPending) {
     return <Loading label="Opening the story bible…" />;
   }
@@ -64,7 +65,7 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
     setConflict(false);
     try {
       const saved = await bibleApi.update(bookId, fields, etag);
-      client.setQueryData(['bible', bookId], saved);
+      client.setQueryData(queryKeys.bible(bookId), saved);
       setMessage('Saved.');
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) {
@@ -95,7 +96,7 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
             <button
               type="button"
               className="button small"
-              onClick={() => void client.invalidateQueries({ queryKey: ['bible', bookId] })}
+              onClick={() => void client.invalidateQueries({ queryKey: queryKeys.bible(bookId) })}
             >
               Load the latest version (your edits here are replaced)
             </button>
@@ -184,7 +185,7 @@ function CollectionSection({
     try {
       await bibleApi.removeEntry(bookId, collection, deleting);
       setDeleting(undefined);
-      await client.invalidateQueries({ queryKey: ['bible', bookId] });
+      await client.invalidateQueries({ queryKey: queryKeys.bible(bookId) });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -250,7 +251,7 @@ function CollectionSection({
           onClose={() => setEditing(undefined)}
           onSaved={async () => {
             setEditing(undefined);
-            await client.invalidateQueries({ queryKey: ['bible', bookId] });
+            await client.invalidateQueries({ queryKey: queryKeys.bible(bookId) });
           }}
         />
       )}

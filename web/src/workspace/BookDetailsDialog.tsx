@@ -9,6 +9,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { FieldError } from '../components/States';
 import { parseGenres } from '../pages/NewBook';
 import { TITLE_MAX_LENGTH } from '../api/limits';
+import { queryKeys } from '../api/queryKeys';
 
 /**
  * A book's title, subtitle, description and genres, changed against the version the
@@ -55,13 +56,13 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
         { title: title.trim(), subtitle: subtitle.trim(), description: description.trim(), genres: parseGenres(genres) },
         etagOf(book.version),
       );
-      client.setQueryData(['book', book.id], saved.data);
-      await client.invalidateQueries({ queryKey: ['books'] });
+      client.setQueryData(queryKeys.book(book.id), saved.data);
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
       onClose();
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) {
         setError('Someone changed these details while you were editing. Close this and open it again to see their version.');
-        await client.invalidateQueries({ queryKey: ['book', book.id] });
+        await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
       } else {
         setError(errorMessage(caught));
         if (caught instanceof ApiError) {
@@ -78,8 +79,8 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
     setDeleteError(undefined);
     try {
       await books.remove(book.id, etagOf(book.version));
-      await client.invalidateQueries({ queryKey: ['books'] });
-      client.removeQueries({ queryKey: ['book', book.id] });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      client.removeQueries({ queryKey: queryKeys.book(book.id) });
       navigate('/', { replace: true });
     } catch (caught) {
       setDeleteError(errorMessage(caught));

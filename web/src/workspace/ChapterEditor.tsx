@@ -15,6 +15,7 @@ import { SaveStatus } from './SaveStatus';
 import { ConflictPanel } from './ConflictPanel';
 import { RevisionsPanel } from './RevisionsPanel';
 import { useSignedInAgain } from './useSignedInAgain';
+import { queryKeys } from '../api/queryKeys';
 
 interface Props {
   bookId: string;
@@ -25,7 +26,7 @@ interface Props {
 export function ChapterEditor({ bookId, summary }: Props) {
   const [session, setSession] = useState(0);
   const chapter = useQuery({
-    queryKey: ['chapter', summary.id, session],
+    queryKey: queryKeys.chapter(summary.id, session),
     queryFn: () => chapterApi.get(bookId, summary.id),
     staleTime: Infinity,
     gcTime: 0,
@@ -75,7 +76,7 @@ function EditorSession({
     () => ({
       save: async (text, ifMatch) => {
         const saved = await chapterApi.saveContent(bookId, chapter.id, text, ifMatch);
-        client.setQueryData<ChapterSummary[]>(['chapters', bookId], (list) =>
+        client.setQueryData<ChapterSummary[]>(queryKeys.chapters(bookId), (list) =>
           list?.map((c) => (c.id === chapter.id ? { ...c, wordCount: saved.data.wordCount, version: saved.data.version } : c)),
         );
         return saved.etag ?? `"${saved.data.version}"`;
@@ -96,7 +97,7 @@ function EditorSession({
     try {
       const current = await chapterApi.get(bookId, chapter.id);
       await chapterApi.rename(bookId, chapter.id, { status }, current.etag ?? `"${current.data.version}"`);
-      await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+      await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
     } catch (caught) {
       setStatusError(errorMessage(caught));
     }

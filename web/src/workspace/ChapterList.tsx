@@ -10,6 +10,7 @@ import { words } from '../components/format';
 import { announceMove, ids, moveBy, moveTo, renumber, sameOrder } from '../chapters/reorder';
 import { clearDraft } from '../autosave/drafts';
 import { TITLE_MAX_LENGTH } from '../api/limits';
+import { queryKeys } from '../api/queryKeys';
 
 interface Props {
   bookId: string;
@@ -56,7 +57,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
       await chapterApi.reorder(bookId, ids(next));
       pending.current -= 1;
       if (pending.current === 0) {
-        await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+        await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
       }
     } catch (caught) {
       pending.current -= 1;
@@ -192,7 +193,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
         onClose={() => setAdding(false)}
         onAdded={async (id) => {
           setAdding(false);
-          await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+          await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
           navigate(`/books/${bookId}/chapters/${id}`);
         }}
       />
@@ -203,7 +204,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
           onClose={() => setRenaming(undefined)}
           onRenamed={async () => {
             setRenaming(undefined);
-            await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+            await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
           }}
         />
       )}
@@ -216,8 +217,8 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
           clearDraft(deleted.id);
           setAnnouncement(`${deleted.title} deleted.`);
           const rest = order.filter((c) => c.id !== deleted.id);
-          await client.invalidateQueries({ queryKey: ['chapters', bookId] });
-          await client.invalidateQueries({ queryKey: ['book', bookId] });
+          await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
+          await client.invalidateQueries({ queryKey: queryKeys.book(bookId) });
           if (deleted.id === currentId) {
             navigate(rest[0] ? `/books/${bookId}/chapters/${rest[0].id}` : `/books/${bookId}`);
           }

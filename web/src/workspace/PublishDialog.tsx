@@ -6,10 +6,11 @@ import { ApiError, errorMessage } from '../api/problem';
 import type { Book, PublishResult } from '../api/types';
 import { Dialog } from '../components/Dialog';
 import { words } from '../components/format';
+import { queryKeys } from '../api/queryKeys';
 
 export function PublishDialog({ book, open, onClose }: { book: Book; open: boolean; onClose: () => void }) {
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['chapters', book.id], queryFn: () => chapterApi.listAll(book.id), enabled: open });
+  const list = useQuery({ queryKey: queryKeys.chapters(book.id), queryFn: () => chapterApi.listAll(book.id), enabled: open });
   const [visibility, setVisibility] = useState<'public' | 'unlisted'>(book.visibility === 'unlisted' ? 'unlisted' : 'public');
   const [chosen, setInclude] = useState<'final' | 'all'>();
   const [confirmRemoval, setConfirmRemoval] = useState(false);
@@ -40,9 +41,9 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
     try {
       const outcome = await books.publish(book.id, { include, visibility, ...(removed.length > 0 ? { removeChapters: confirmRemoval } : {}) });
       setResult(outcome);
-      await client.invalidateQueries({ queryKey: ['book', book.id] });
-      await client.invalidateQueries({ queryKey: ['books'] });
-      await client.invalidateQueries({ queryKey: ['public-books'] });
+      await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      await client.invalidateQueries({ queryKey: queryKeys.publicBooks() });
     } catch (caught) {
       setError(caught instanceof ApiError && caught.fieldErrors.include ? caught.fieldErrors.include : errorMessage(caught));
     } finally {
@@ -55,8 +56,8 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
     setError(undefined);
     try {
       await books.unpublish(book.id);
-      await client.invalidateQueries({ queryKey: ['book', book.id] });
-      await client.invalidateQueries({ queryKey: ['books'] });
+      await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
       onClose();
     } catch (caught) {
       setError(errorMessage(caught));

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { ErrorNotice, Loading } from '../components/States';
 import { dateTime, relativeTime, words } from '../components/format';
 import { clearDraft } from '../autosave/drafts';
+import { queryKeys } from '../api/queryKeys';
 
 const KINDS: Record<string, string> = {
   created: 'Created',
@@ -30,7 +31,7 @@ interface Props {
 export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored, onClose }: Props) {
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: ['revisions', chapterId, etag],
+    queryKey: queryKeys.revisionsAt(chapterId, etag),
     queryFn: () => revisions.list(bookId, chapterId),
     staleTime: 0,
     placeholderData: (previous) => previous,
@@ -40,7 +41,7 @@ export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const diff = useQuery({
-    queryKey: ['diff', chapterId, selected?.number, etag],
+    queryKey: queryKeys.diff(chapterId, selected?.number, etag),
     queryFn: () => revisions.diff(bookId, chapterId, selected?.number ?? 1),
     enabled: selected !== undefined && !selected.current,
   });
@@ -56,8 +57,8 @@ export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored
       clearDraft(chapterId);
       setConfirming(false);
       setSelected(undefined);
-      await client.invalidateQueries({ queryKey: ['revisions', chapterId] });
-      await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+      await client.invalidateQueries({ queryKey: queryKeys.revisions(chapterId) });
+      await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
       onRestored();
     } catch (caught) {
       setError(errorMessage(caught));
