@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, generation } from '../api/endpoints';
 import { stepLabel } from '../generation/progress';
@@ -169,23 +168,15 @@ function RunningJobs({ books: shelf }: { books: Book[] }) {
 /** Stops a queued or running job; the list shows it gone once the server has cancelled it. */
 function CancelJob({ job, title }: { job: GenerationJob; title: string }) {
   const client = useQueryClient();
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string>();
-  const cancel = async () => {
-    setCancelling(true);
-    setError(undefined);
-    try {
-      await generation.cancel(job.id);
-      await client.invalidateQueries({ queryKey: queryKeys.activeJobs() });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setCancelling(false);
-    }
-  };
+  const cancel = useMutation({
+    mutationFn: () => generation.cancel(job.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.activeJobs() }),
+  });
+  const cancelling = cancel.isPending;
+  const error = cancel.error ? errorMessage(cancel.error) : undefined;
   return (
     <>
-      <button type="button" className="button danger quiet small" onClick={() => void cancel()} disabled={cancelling}
+      <button type="button" className="button danger quiet small" onClick={() => cancel.mutate()} disabled={cancelling}
         aria-label={`Cancel the job for ${title}`}>
         {cancelling ? 'Cancelling…' : 'Cancel'}
       </button>
