@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { account, bff } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import { queryKeys } from '../api/queryKeys';
@@ -12,23 +11,16 @@ import { queryKeys } from '../api/queryKeys';
 export function WritingSection({ renewSignIn = () => window.location.assign(bff.renewSignInUrl) }: { renewSignIn?: () => void }) {
   const client = useQueryClient();
   const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
-  const [state, setState] = useState<'idle' | 'busy' | 'renewing'>('idle');
-  const [error, setError] = useState<string>();
-  const roles = me.data?.data.roles;
-
-  const become = async () => {
-    setState('busy');
-    setError(undefined);
-    try {
-      await account.becomeAuthor();
+  const become = useMutation({
+    mutationFn: account.becomeAuthor,
+    onSuccess: async () => {
       await client.invalidateQueries({ queryKey: queryKeys.me() });
-      setState('renewing');
       renewSignIn();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setState('idle');
-    }
-  };
+    },
+  });
+  const state = become.isPending ? 'busy' : become.isSuccess ? 'renewing' : 'idle';
+  const error = become.error ? errorMessage(become.error) : undefined;
+  const roles = me.data?.data.roles;
 
   return (
     <section id="writing" className="card" aria-labelledby="writing-heading">
@@ -48,7 +40,7 @@ export function WritingSection({ renewSignIn = () => window.location.assign(bff.
               {error}
             </p>
           )}
-          <button type="button" className="button primary" onClick={() => void become()} disabled={state === 'busy'}>
+          <button type="button" className="button primary" onClick={() => become.mutate()} disabled={state === 'busy'}>
             {state === 'busy' ? 'Becoming an author…' : 'Become an author'}
           </button>
         </>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { revisions } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import type { RevisionSummary } from '../api/types';
@@ -38,32 +38,26 @@ export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored
   });
   const [selected, setSelected] = useState<RevisionSummary>();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const diff = useQuery({
     queryKey: queryKeys.diff(chapterId, selected?.number, etag),
     queryFn: () => revisions.diff(bookId, chapterId, selected?.number ?? 1),
     enabled: selected !== undefined && !selected.current,
   });
 
-  const restore = async () => {
-    if (!selected) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await revisions.restore(bookId, chapterId, selected.number);
+  const restoring = useMutation({
+    mutationFn: (revision: number) => revisions.restore(bookId, chapterId, revision),
+    onSuccess: async () => {
       clearDraft(chapterId);
       setConfirming(false);
       setSelected(undefined);
       await client.invalidateQueries({ queryKey: queryKeys.revisions(chapterId) });
       await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
       onRestored();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+    },
+  });
+  const restore = () => {
+    if (selected) {
+      restoring.mutate(selected.number);
     }
   };
 
@@ -156,8 +150,8 @@ export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored
           </p>
         }
         confirmLabel="Restore"
-        busy={busy}
-        error={error}
+        busy={restoring.isPending}
+        error={restoring.error ? errorMessage(restoring.error) : undefined}
         onConfirm={() => void restore()}
         onCancel={() => setConfirming(false)}
       />
