@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { chapters as chapterApi } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import type { Chapter, ChapterSummary } from '../api/types';
@@ -68,7 +68,6 @@ function EditorSession({
   const [panel, setPanel] = useState<'revisions' | 'ai'>();
   const editorHandle = useRef<EditorHandle>(null);
   const [selection, setSelection] = useState({ from: 0, to: 0, text: '' });
-  const [statusError, setStatusError] = useState<string>();
   const [replacement, setReplacement] = useState<{ text: string }>();
   const [start] = useState<Transition>(() => resumeFromDraft({ text: chapter.content, etag }, readDraft(chapter.id)));
 
@@ -92,16 +91,14 @@ function EditorSession({
   const { state } = autosave;
   useSignedInAgain(autosave.flush);
 
-  const changeStatus = async (status: string) => {
-    setStatusError(undefined);
-    try {
+  const statusChange = useMutation({
+    mutationFn: async (status: string) => {
       const current = await chapterApi.get(bookId, chapter.id);
       await chapterApi.rename(bookId, chapter.id, { status }, current.etag ?? `"${current.data.version}"`);
-      await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
-    } catch (caught) {
-      setStatusError(errorMessage(caught));
-    }
-  };
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) }),
+  });
+  const statusError = statusChange.error ? errorMessage(statusChange.error) : undefined;
 
   const liveWords = countWords(state.text);
 
@@ -113,7 +110,7 @@ function EditorSession({
           <div className="editor-toolbar-tools">
             <label className="inline-field">
               <span>Status</span>
-              <select value={summary.status} onChange={(e) => void changeStatus(e.target.value)}>
+              <select value={summary.status} onChange={(e) => statusChange.mutate(e.target.value)}>
                 <option value="draft">Draft</option>
                 <option value="revising">Revising</option>
                 <option value="final">Final</option>
