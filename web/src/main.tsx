@@ -4,7 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/problem';
 import { App } from './App';
-import './styles/app.css';
+import './styles/index.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

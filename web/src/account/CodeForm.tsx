@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../api/problem';
 
 interface Props {
@@ -14,23 +15,20 @@ interface Props {
 /** Asks for a code from the authenticator app (or a recovery code). */
 export function CodeForm({ title, explanation, submitLabel, danger, allowRecovery, onSubmit, onCancel }: Props) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
+  const [missing, setMissing] = useState(false);
+  const check = useMutation({ mutationFn: onSubmit });
+  // On success the caller closes the form, so it stays busy until then.
+  const busy = check.isPending || check.isSuccess;
+  const error = missing ? 'Enter the code.' : check.error ? errorMessage(check.error) : undefined;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const cleaned = code.replace(/\s+/g, '');
+    setMissing(!cleaned);
     if (!cleaned) {
-      setError('Enter the code.');
+      check.reset();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(cleaned);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    check.mutate(cleaned);
   };
   return (
     <form className="code-form" onSubmit={submit} noValidate>

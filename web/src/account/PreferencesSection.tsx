@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../api/problem';
 import { DEFAULT_FONT_SIZE, usePreferences } from '../theme/preferences';
 import type { ThemeChoice } from '../theme/theme';
@@ -7,19 +7,10 @@ const SIZES = [14, 16, 18, 20, 22, 24, 28];
 
 export function PreferencesSection() {
   const { theme, setTheme, fontSize, setFontSize } = usePreferences();
-  const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  const run = async (action: () => Promise<void>, done: string) => {
-    setError(undefined);
-    setMessage(undefined);
-    try {
-      await action();
-      setMessage(done);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  };
+  const saving = useMutation({ mutationFn: ({ action }: { action: () => Promise<void>; done: string }) => action() });
+  const message = saving.isSuccess ? saving.variables.done : undefined;
+  const error = saving.error ? errorMessage(saving.error) : undefined;
+  const run = (action: () => Promise<void>, done: string) => saving.mutate({ action, done });
 
   return (
     <section id="preferences" className="card" aria-labelledby="preferences-heading">
@@ -33,7 +24,7 @@ export function PreferencesSection() {
               name="theme"
               value={choice}
               checked={theme === choice}
-              onChange={() => void run(() => setTheme(choice), 'Theme saved.')}
+              onChange={() => run(() => setTheme(choice), 'Theme saved.')}
             />
             <span>{choice === 'system' ? 'Same as my device' : choice === 'light' ? 'Light' : 'Dark'}</span>
           </label>
@@ -44,7 +35,7 @@ export function PreferencesSection() {
         <select
           id="editor-font-size"
           value={fontSize}
-          onChange={(e) => void run(() => setFontSize(Number(e.target.value)), 'Text size saved.')}
+          onChange={(e) => run(() => setFontSize(Number(e.target.value)), 'Text size saved.')}
         >
           {Array.from(new Set([...SIZES, fontSize])).sort((a, b) => a - b).map((size) => (
             <option key={size} value={size}>

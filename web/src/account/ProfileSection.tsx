@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { account } from '../api/endpoints';
 import { ApiError, errorMessage } from '../api/problem';
 import type { ProfilePatch } from '../api/types';
 import { ErrorNotice, FieldError, Loading } from '../components/States';
+import { queryKeys } from '../api/queryKeys';
 
 const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; type?: string; hint?: string }[] = [
   { key: 'displayName', label: 'Display name', hint: 'How your name appears to readers and co-authors.' },
@@ -14,12 +15,28 @@ const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; typ
 
 export function ProfileSection() {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const [form, setForm] = useState<Required<ProfilePatch>>({ displayName: '', bio: '', website: '', location: '' });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: ({ patch, etag }: { patch: ProfilePatch; etag: string }) => account.updateProfile(patch, etag),
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.me(), saved);
+      await client.invalidateQueries({ queryKey: queryKeys.session() });
+    },
+    onError: async (caught) => {
+      if (caught instanceof ApiError && caught.status === 412) {
+        await me.refetch();
+      }
+    },
+  });
+  const busy = save.isPending;
+  const message = save.isSuccess ? 'Profile saved.' : undefined;
+  const error = !save.error
+    ? undefined
+    : save.error instanceof ApiError && save.error.status === 412
+      ? 'Your profile was changed elsewhere (another tab or device). The latest version is loaded below; make your change again.'
+      : errorMessage(save.error);
+  const fieldErrors: Record<string, string> = save.error instanceof ApiError ? save.error.fieldErrors : {};
 
   useEffect(() => {
     if (me.data) {
@@ -42,31 +59,9 @@ export function ProfileSection() {
   const data = me.data.data;
   const etag = me.data.etag ?? `"${data.profile.version}"`;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setMessage(undefined);
-    setFieldErrors({});
-    try {
-      const saved = await account.updateProfile(form, etag);
-      client.setQueryData(['me'], saved);
-      await client.invalidateQueries({ queryKey: ['session'] });
-      setMessage('Profile saved.');
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        setFieldErrors(caught.fieldErrors);
-        if (caught.status === 412) {
-          setError('Your profile was changed elsewhere (another tab or device). The latest version is loaded below; make your change again.');
-          await me.refetch();
-          setBusy(false);
-          return;
-        }
-      }
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({ patch: form, etag });
   };
 
   return (

@@ -1,38 +1,32 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { account, bff } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import { ConfirmDialog } from '../components/Dialog';
 import { TotpSetup } from './TotpSetup';
 import { CodeForm } from './CodeForm';
 import { RecoveryCodesView } from './RecoveryCodesView';
+import { queryKeys } from '../api/queryKeys';
 
 export function SecuritySection() {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const [mode, setMode] = useState<'idle' | 'setup' | 'disable' | 'regenerate'>('idle');
   const [codes, setCodes] = useState<string[]>();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const enabled = me.data?.data.twoFactorEnabled === true;
 
-  const refresh = () => client.invalidateQueries({ queryKey: ['me'] });
+  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.me() });
 
-  const signOutEverywhere = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const signOutEverywhere = useMutation({
+    mutationFn: async () => {
       await account.signOutEverywhere();
       // Every sign-in has ended on the server, the identity service's own sessions too, so
       // only this browser's gateway session is left to close: no round trip to its logout.
       await bff.logout();
-      window.location.assign('/');
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+    },
+    onSuccess: () => window.location.assign('/'),
+  });
 
   return (
     <section id="security" className="card" aria-labelledby="security-heading">
@@ -132,9 +126,9 @@ export function SecuritySection() {
         message={<p>Every device and browser signed in to your account is signed out, this one too.</p>}
         confirmLabel="Sign out everywhere"
         danger
-        busy={busy}
-        error={error}
-        onConfirm={() => void signOutEverywhere()}
+        busy={signOutEverywhere.isPending || signOutEverywhere.isSuccess}
+        error={signOutEverywhere.error ? errorMessage(signOutEverywhere.error) : undefined}
+        onConfirm={() => signOutEverywhere.mutate()}
         onCancel={() => setConfirmEverywhere(false)}
       />
     </section>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { account, bff } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
+import { queryKeys } from '../api/queryKeys';
 
 /**
  * Becoming an author. The account's roles come fresh from the user-service; the new role
@@ -10,24 +10,17 @@ import { errorMessage } from '../api/problem';
  */
 export function WritingSection({ renewSignIn = () => window.location.assign(bff.renewSignInUrl) }: { renewSignIn?: () => void }) {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: account.me });
-  const [state, setState] = useState<'idle' | 'busy' | 'renewing'>('idle');
-  const [error, setError] = useState<string>();
-  const roles = me.data?.data.roles;
-
-  const become = async () => {
-    setState('busy');
-    setError(undefined);
-    try {
-      await account.becomeAuthor();
-      await client.invalidateQueries({ queryKey: ['me'] });
-      setState('renewing');
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
+  const become = useMutation({
+    mutationFn: account.becomeAuthor,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.me() });
       renewSignIn();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setState('idle');
-    }
-  };
+    },
+  });
+  const state = become.isPending ? 'busy' : become.isSuccess ? 'renewing' : 'idle';
+  const error = become.error ? errorMessage(become.error) : undefined;
+  const roles = me.data?.data.roles;
 
   return (
     <section id="writing" className="card" aria-labelledby="writing-heading">
@@ -47,7 +40,7 @@ export function WritingSection({ renewSignIn = () => window.location.assign(bff.
               {error}
             </p>
           )}
-          <button type="button" className="button primary" onClick={() => void become()} disabled={state === 'busy'}>
+          <button type="button" className="button primary" onClick={() => become.mutate()} disabled={state === 'busy'}>
             {state === 'busy' ? 'Becoming an author…' : 'Become an author'}
           </button>
         </>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { moderation } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
@@ -9,6 +9,7 @@ import { dateTime } from '../components/format';
 import { useSession } from '../session/session';
 import { isAdmin } from '../session/roles';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 /** Administration: published books an admin may take down, and taken-down books to restore. */
 export function Moderation() {
@@ -39,7 +40,7 @@ export function Moderation() {
 
 function BookList({ takenDown, title, empty }: { takenDown: boolean; title: string; empty: string }) {
   const list = useInfiniteQuery({
-    queryKey: ['moderation', takenDown],
+    queryKey: queryKeys.moderationList(takenDown),
     queryFn: ({ pageParam }) => moderation.list(takenDown, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
@@ -77,29 +78,29 @@ function ModeratedBook({ book }: { book: AdminBook }) {
   const client = useQueryClient();
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [missingReason, setMissingReason] = useState(false);
   const reasonId = `reason-${book.id}`;
 
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      await client.invalidateQueries({ queryKey: ['moderation'] });
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  // The book leaves this list once the lists are fresh, so the buttons stay off until then.
+  const act = useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.moderation() }),
+  });
+  const busy = act.isPending || act.isSuccess;
+  const error = missingReason
+    ? 'Say why, for the author: they will see it.'
+    : act.error
+      ? errorMessage(act.error)
+      : undefined;
 
   const takeDown = (event: FormEvent) => {
     event.preventDefault();
+    setMissingReason(!reason.trim());
     if (!reason.trim()) {
-      setError('Say why, for the author: they will see it.');
+      act.reset();
       return;
     }
-    void act(() => moderation.takeDown(book.id, reason.trim()));
+    act.mutate(() => moderation.takeDown(book.id, reason.trim()));
   };
 
   return (
@@ -122,7 +123,7 @@ function ModeratedBook({ book }: { book: AdminBook }) {
         </p>
       )}
       {book.takenDownAt ? (
-        <button type="button" className="button small" disabled={busy} onClick={() => void act(() => moderation.restore(book.id))}>
+        <button type="button" className="button small" disabled={busy} onClick={() => act.mutate(() => moderation.restore(book.id))}>
           Restore “{book.title}”
         </button>
       ) : asking ? (

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useSession } from '../session/session';
 import { ThemeToggle } from './ThemeToggle';
@@ -7,21 +8,14 @@ import { isAdmin } from '../session/roles';
 export function Shell({ children }: { children: ReactNode }) {
   const { session, loading, signInUrl, signOut, expired } = useSession();
   const location = useLocation();
-  const [signingOut, setSigningOut] = useState(false);
-  const [signOutError, setSignOutError] = useState<string>();
+  const signingOutNow = useMutation({ mutationFn: signOut });
+  // Signing out leaves the page, so the button stays off once it has worked.
+  const signingOut = signingOutNow.isPending || signingOutNow.isSuccess;
+  const signOutError = signingOutNow.isError ? 'Signing out did not work. Check your connection and try again.' : undefined;
   const signedIn = session?.authenticated === true;
   const returnTo = location.pathname + location.search;
 
-  const onSignOut = async () => {
-    setSigningOut(true);
-    setSignOutError(undefined);
-    try {
-      await signOut();
-    } catch {
-      setSignOutError('Signing out did not work. Check your connection and try again.');
-      setSigningOut(false);
-    }
-  };
+  const onSignOut = () => signingOutNow.mutate();
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, generation } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
@@ -9,6 +9,7 @@ import { FieldError } from '../components/States';
 import { GENERATION_MAX_CHAPTERS, TARGET_WORDS_MAX, TARGET_WORDS_MIN, TITLE_MAX_LENGTH } from '../api/limits';
 import { isTerminal, percent, stepLabel, type JobView } from './progress';
 import { useJobEvents } from './useJobEvents';
+import { queryKeys } from '../api/queryKeys';
 
 const STRUCTURES = [
   { value: '', label: 'Let the AI choose' },
@@ -33,9 +34,7 @@ export function PremiseFlow() {
   const [bookId, setBookId] = useState<string>();
   const [quote, setQuote] = useState<GenerationQuote>();
   const [job, setJob] = useState<GenerationJob>();
-  const [busy, setBusy] = useState<'quoting' | 'starting'>();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const createKey = useRef(newIdempotencyKey());
   const startKey = useRef(newIdempotencyKey());
 
@@ -44,7 +43,7 @@ export function PremiseFlow() {
     params: { premise: premise.trim(), chapters, targetWords, tone: tone.trim() || undefined, structure: structure || undefined },
   });
 
-  const getQuote = async (event: FormEvent) => {
+  const getQuote = (event: FormEvent) => {
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!title.trim()) {
@@ -62,57 +61,62 @@ export function PremiseFlow() {
     if (!Number.isInteger(targetWords) || targetWords < TARGET_WORDS_MIN || targetWords > TARGET_WORDS_MAX) {
       errors.targetWords = `Use ${TARGET_WORDS_MIN} to ${TARGET_WORDS_MAX} words per chapter.`;
     }
-    if (Object.keys(errors).length > 0) {
-      setFieldErrors(errors);
-      return;
-    }
-    setBusy('quoting');
-    setError(undefined);
-    setFieldErrors({});
-    let created: { id: string; etag: string } | undefined;
-    try {
-      let id = bookId;
-      if (!id) {
-        const response = await books.create({ title: title.trim() }, createKey.current);
-        id = response.data.id;
-        created = { id, etag: response.etag ?? `"${response.data.version}"` };
-      }
-      setQuote(await generation.quote(id, request()));
-      if (created) {
-        setBookId(id);
-        await client.invalidateQueries({ queryKey: ['books'] });
-      }
-      startKey.current = newIdempotencyKey();
-    } catch (caught) {
-      if (created) {
-        // The book existed only to be quoted: take it away again, and create a new one
-        // (with a new key) on the next try.
-        await books.remove(created.id, created.etag).catch(() => undefined);
-        createKey.current = newIdempotencyKey();
-      }
-      setError(errorMessage(caught));
-      if (caught instanceof ApiError) {
-        setFieldErrors(Object.fromEntries(Object.entries(caught.fieldErrors).map(([k, v]) => [k.replace(/^params\./, ''), v])));
-      }
-    } finally {
-      setBusy(undefined);
+    setInvalid(errors);
+    if (Object.keys(errors).length === 0) {
+      starting.reset();
+      quoting.mutate();
     }
   };
 
-  const start = async () => {
-    if (!bookId) {
-      return;
-    }
-    setBusy('starting');
-    setError(undefined);
-    try {
-      setJob(await generation.start(bookId, request(), startKey.current));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(undefined);
+  const quoting = useMutation({
+    mutationFn: async () => {
+      let created: { id: string; etag: string } | undefined;
+      try {
+        let id = bookId;
+        if (!id) {
+          const response = await books.create({ title: title.trim() }, createKey.current);
+          id = response.data.id;
+          created = { id, etag: response.etag ?? `"${response.data.version}"` };
+        }
+        setQuote(await generation.quote(id, request()));
+        if (created) {
+          setBookId(id);
+          await client.invalidateQueries({ queryKey: queryKeys.books() });
+        }
+        startKey.current = newIdempotencyKey();
+      } catch (caught) {
+        if (created) {
+          // The book existed only to be quoted: take it away again, and create a new one
+          // (with a new key) on the next try.
+          await books.remove(created.id, created.etag).catch(() => undefined);
+          createKey.current = newIdempotencyKey();
+        }
+        throw caught;
+      }
+    },
+  });
+
+  const starting = useMutation({
+    mutationFn: (id: string) => generation.start(id, request(), startKey.current),
+    onSuccess: setJob,
+  });
+
+  const start = () => {
+    if (bookId) {
+      quoting.reset();
+      starting.mutate(bookId);
     }
   };
+
+  const busy = quoting.isPending ? 'quoting' : starting.isPending ? 'starting' : undefined;
+  const failure = quoting.error ?? starting.error;
+  const error = failure ? errorMessage(failure) : undefined;
+  const fieldErrors: Record<string, string> =
+    Object.keys(invalid).length > 0
+      ? invalid
+      : quoting.error instanceof ApiError
+        ? Object.fromEntries(Object.entries(quoting.error.fieldErrors).map(([k, v]) => [k.replace(/^params\./, ''), v]))
+        : {};
 
   if (job && bookId) {
     return <JobProgress job={job} bookId={bookId} total={quote?.steps.length ?? job.progress.total} />;
@@ -176,7 +180,7 @@ export function PremiseFlow() {
         </div>
       </div>
       {quote ? (
-        <QuoteView quote={quote} busy={busy !== undefined} onStart={() => void start()} onChange={() => setQuote(undefined)} />
+        <QuoteView quote={quote} busy={busy !== undefined} onStart={start} onChange={() => setQuote(undefined)} />
       ) : (
         <button type="submit" className="button primary" disabled={busy !== undefined}>
           {busy ? 'Working out the cost…' : 'See what it will cost'}
@@ -273,27 +277,19 @@ function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: strin
   const live = useJobEvents(job.id, total);
   // A slower safety net beside the live stream: the job resource always knows the final state.
   const polled = useQuery({
-    queryKey: ['job', job.id],
+    queryKey: queryKeys.job(job.id),
     queryFn: () => generation.get(job.id),
     refetchInterval: (query) => (query.state.data && ['succeeded', 'failed', 'cancelled'].includes(query.state.data.state) ? false : 5000),
   });
   const view: JobView = merge(live, polled.data);
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string>();
   const done = isTerminal(view);
 
-  const cancel = async () => {
-    setCancelling(true);
-    setError(undefined);
-    try {
-      await generation.cancel(job.id);
-      await polled.refetch();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setCancelling(false);
-    }
-  };
+  const cancel = useMutation({
+    mutationFn: () => generation.cancel(job.id),
+    onSuccess: () => polled.refetch(),
+  });
+  const cancelling = cancel.isPending;
+  const error = cancel.error ? errorMessage(cancel.error) : undefined;
 
   return (
     <section className="job-progress" aria-labelledby="job-heading">
@@ -340,7 +336,7 @@ function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: strin
       )}
       <div className="button-row">
         {!done && (
-          <button type="button" className="button danger" onClick={() => void cancel()} disabled={cancelling}>
+          <button type="button" className="button danger" onClick={() => cancel.mutate()} disabled={cancelling}>
             {cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         )}

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, generation } from '../api/endpoints';
 import { stepLabel } from '../generation/progress';
@@ -11,12 +10,13 @@ import { useSession } from '../session/session';
 import { isAuthor } from '../session/roles';
 import { ContinueReading } from '../reader/ContinueReading';
 import { StatusBadge } from '../components/StatusBadge';
+import { queryKeys } from '../api/queryKeys';
 
 export function Dashboard() {
   const { session } = useSession();
   const author = isAuthor(session);
   const shelf = useInfiniteQuery({
-    queryKey: ['books'],
+    queryKey: queryKeys.books(),
     queryFn: ({ pageParam }) => books.list({ cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
@@ -133,7 +133,7 @@ function BookCard({ book }: { book: Book }) {
 /** Jobs still queued or running, followed every few seconds until none is left. */
 function RunningJobs({ books: shelf }: { books: Book[] }) {
   const jobs = useQuery({
-    queryKey: ['jobs', 'active'],
+    queryKey: queryKeys.activeJobs(),
     queryFn: generation.active,
     refetchInterval: (query) => ((query.state.data?.length ?? 0) > 0 ? 4000 : false),
   });
@@ -168,23 +168,15 @@ function RunningJobs({ books: shelf }: { books: Book[] }) {
 /** Stops a queued or running job; the list shows it gone once the server has cancelled it. */
 function CancelJob({ job, title }: { job: GenerationJob; title: string }) {
   const client = useQueryClient();
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string>();
-  const cancel = async () => {
-    setCancelling(true);
-    setError(undefined);
-    try {
-      await generation.cancel(job.id);
-      await client.invalidateQueries({ queryKey: ['jobs', 'active'] });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setCancelling(false);
-    }
-  };
+  const cancel = useMutation({
+    mutationFn: () => generation.cancel(job.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.activeJobs() }),
+  });
+  const cancelling = cancel.isPending;
+  const error = cancel.error ? errorMessage(cancel.error) : undefined;
   return (
     <>
-      <button type="button" className="button danger quiet small" onClick={() => void cancel()} disabled={cancelling}
+      <button type="button" className="button danger quiet small" onClick={() => cancel.mutate()} disabled={cancelling}
         aria-label={`Cancel the job for ${title}`}>
         {cancelling ? 'Cancelling…' : 'Cancel'}
       </button>

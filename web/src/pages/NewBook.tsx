@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { books } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
@@ -11,6 +11,7 @@ import { isAuthor } from '../session/roles';
 import { Link } from 'react-router';
 import { TITLE_MAX_LENGTH } from '../api/limits';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 /** Splits "Fantasy, mystery; cosy" into ["Fantasy", "mystery", "cosy"]. */
 export function parseGenres(text: string): string[] {
@@ -33,38 +34,38 @@ export function NewBookPage() {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [genres, setGenres] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [untitled, setUntitled] = useState(false);
   // One key per attempt at creating this book: a retry after a lost answer makes no duplicate.
   const key = useRef(newIdempotencyKey());
   const { session } = useSession();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setFieldErrors({ title: 'Give your book a title. You can change it later.' });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setFieldErrors({});
-    try {
-      const created = await books.create(
-        { title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) },
-        key.current,
-      );
-      await client.invalidateQueries({ queryKey: ['books'] });
+  const create = useMutation({
+    mutationFn: () =>
+      books.create({ title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) }, key.current),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
       navigate(`/books/${created.data.id}`);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      if (caught instanceof ApiError) {
-        setFieldErrors(caught.fieldErrors);
-        if (caught.status === 422 && caught.slug === 'idempotency-key-reused') {
-          key.current = newIdempotencyKey();
-        }
+    },
+    onError: (caught) => {
+      if (caught instanceof ApiError && caught.status === 422 && caught.slug === 'idempotency-key-reused') {
+        key.current = newIdempotencyKey();
       }
-      setBusy(false);
+    },
+  });
+  // Stays busy after success until the workspace has opened.
+  const busy = create.isPending || create.isSuccess;
+  const error = create.error ? errorMessage(create.error) : undefined;
+  const fieldErrors: Record<string, string> = untitled
+    ? { title: 'Give your book a title. You can change it later.' }
+    : create.error instanceof ApiError
+      ? create.error.fieldErrors
+      : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setUntitled(!title.trim());
+    if (title.trim()) {
+      create.mutate();
     }
   };
 

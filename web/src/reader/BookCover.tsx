@@ -5,10 +5,11 @@ import { ErrorNotice, Loading } from '../components/States';
 import { words } from '../components/format';
 import { lastPosition } from './position';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 export function BookCover() {
   const { bookId = '' } = useParams();
-  const book = useQuery({ queryKey: ['public-book', bookId], queryFn: () => reading.book(bookId) });
+  const book = useQuery({ queryKey: queryKeys.publicBook(bookId), queryFn: () => reading.book(bookId) });
   useDocumentTitle(book.data?.title ?? (book.isError ? 'Book not available' : undefined));
   if (book.isPending) {
     return <Loading label="Opening the book…" />;

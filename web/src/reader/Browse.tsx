@@ -5,11 +5,12 @@ import { EmptyState, ErrorNotice, Loading } from '../components/States';
 import { ContinueReading } from './ContinueReading';
 import { lastPosition } from './position';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 export function Browse() {
   useDocumentTitle('Read');
   const list = useInfiniteQuery({
-    queryKey: ['public-books'],
+    queryKey: queryKeys.publicBooks(),
     queryFn: ({ pageParam }) => reading.list(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,

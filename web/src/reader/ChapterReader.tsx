@@ -5,6 +5,7 @@ import { reading } from '../api/endpoints';
 import { ErrorNotice, Loading } from '../components/States';
 import { rememberPosition } from './position';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 /** Left and right arrows turn the page, unless the reader is typing somewhere. */
 export function pageTurn(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target'>): 'previous' | 'next' | undefined {
@@ -28,9 +29,9 @@ export function ChapterReader() {
   const { bookId = '', number = '1' } = useParams();
   const n = Number.parseInt(number, 10);
   const navigate = useNavigate();
-  const book = useQuery({ queryKey: ['public-book', bookId], queryFn: () => reading.book(bookId) });
+  const book = useQuery({ queryKey: queryKeys.publicBook(bookId), queryFn: () => reading.book(bookId) });
   const chapter = useQuery({
-    queryKey: ['public-chapter', bookId, n],
+    queryKey: queryKeys.publicChapter(bookId, n),
     queryFn: () => reading.chapter(bookId, n),
     enabled: Number.isInteger(n) && n > 0,
   });

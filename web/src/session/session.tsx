@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { bff, onUnauthorized } from '../api/endpoints';
 import type { Session } from '../api/types';
 import { errorMessage } from '../api/problem';
+import { queryKeys } from '../api/queryKeys';
 
 interface SessionContextValue {
   session: Session | undefined;
@@ -25,7 +26,7 @@ export function currentPath(): string {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['session'], queryFn: bff.session, staleTime: 60_000, retry: 1 });
+  const query = useQuery({ queryKey: queryKeys.session(), queryFn: bff.session, staleTime: 60_000, retry: 1 });
   const [expired, setExpired] = useState(false);
   const authenticated = query.data?.authenticated ?? false;
 
@@ -40,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const recheck = useCallback(async () => {
-    const session = await client.fetchQuery({ queryKey: ['session'], queryFn: bff.session, staleTime: 0 });
+    const session = await client.fetchQuery({ queryKey: queryKeys.session(), queryFn: bff.session, staleTime: 0 });
     if (session.authenticated) {
       setExpired((was) => {
         if (was) {

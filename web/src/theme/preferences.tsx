@@ -4,6 +4,7 @@ import { account } from '../api/endpoints';
 import type { Preferences } from '../api/types';
 import { useSession } from '../session/session';
 import { applyTheme, isThemeChoice, storeTheme, storedTheme, type ThemeChoice } from './theme';
+import { queryKeys } from '../api/queryKeys';
 
 export const DEFAULT_FONT_SIZE = 18;
 export const FONT_SIZE_KEY = 'editor.fontSize';
@@ -29,7 +30,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [theme, setThemeState] = useState<ThemeChoice>(() => storedTheme());
   const preferences = useQuery({
-    queryKey: ['preferences'],
+    queryKey: queryKeys.preferences(),
     queryFn: account.preferences,
     enabled: signedIn,
     staleTime: 5 * 60_000,
@@ -61,7 +62,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
       storeTheme(choice);
       if (signedIn) {
         await account.setPreference('theme', choice);
-        client.setQueryData<Preferences>(['preferences'], (old) => ({ ...(old ?? {}), theme: choice }));
+        client.setQueryData<Preferences>(queryKeys.preferences(), (old) => ({ ...(old ?? {}), theme: choice }));
       }
     },
     [signedIn, client],
@@ -70,7 +71,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const setFontSize = useCallback(
     async (size: number) => {
       await account.setPreference(FONT_SIZE_KEY, size);
-      client.setQueryData<Preferences>(['preferences'], (old) => ({ ...(old ?? {}), [FONT_SIZE_KEY]: size }));
+      client.setQueryData<Preferences>(queryKeys.preferences(), (old) => ({ ...(old ?? {}), [FONT_SIZE_KEY]: size }));
     },
     [client],
   );

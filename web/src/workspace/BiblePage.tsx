@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bible as bibleApi } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
 import type { Bible, BibleCollection, BibleEntry, BibleFields, EntryChanges } from '../api/types';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { ErrorNotice, FieldError, Loading } from '../components/States';
+import { queryKeys } from '../api/queryKeys';
 
 const COLLECTIONS: { collection: BibleCollection; title: string; singular: string; hint: string }[] = [
   { collection: 'characters', title: 'Characters', singular: 'character', hint: 'Who is in the story.' },
@@ -15,7 +16,7 @@ const COLLECTIONS: { collection: BibleCollection; title: string; singular: strin
 ];
 
 export function BiblePage({ bookId }: { bookId: string }) {
-  const query = useQuery({ queryKey: ['bible', bookId], queryFn: () => bibleApi.get(bookId) });
+  const query = useQuery({ queryKey: queryKeys.bible(bookId), queryFn: () => bibleApi.get(bookId) });
   if (query.isPending) {
     return <Loading label="Opening the story bible…" />;
   }
@@ -46,10 +47,17 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
     samplePassage: bible.styleGuide.samplePassage ?? '',
   };
   const [fields, setFields] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
+  const saving = useMutation({
+    mutationFn: (changes: BibleFields) => bibleApi.update(bookId, changes, etag),
+    onSuccess: (saved) => {
+      client.setQueryData(queryKeys.bible(bookId), saved);
+      setMessage('Saved.');
+    },
+  });
+  const busy = saving.isPending;
+  const error = saving.error ? errorMessage(saving.error) : undefined;
+  const conflict = saving.error instanceof ApiError && saving.error.status === 412;
   const dirty = (Object.keys(initial) as (keyof BibleFields)[]).some((k) => (fields[k] ?? '') !== (initial[k] ?? ''));
 
   const set = (key: keyof BibleFields) => (value: string) => {
@@ -57,23 +65,9 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
     setMessage(undefined);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setConflict(false);
-    try {
-      const saved = await bibleApi.update(bookId, fields, etag);
-      client.setQueryData(['bible', bookId], saved);
-      setMessage('Saved.');
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 412) {
-        setConflict(true);
-      }
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    saving.mutate(fields);
   };
 
   return (
@@ -95,7 +89,7 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
             <button
               type="button"
               className="button small"
-              onClick={() => void client.invalidateQueries({ queryKey: ['bible', bookId] })}
+              onClick={() => void client.invalidateQueries({ queryKey: queryKeys.bible(bookId) })}
             >
               Load the latest version (your edits here are replaced)
             </button>
@@ -171,24 +165,18 @@ function CollectionSection({
   const entries = bible[collection];
   const [editing, setEditing] = useState<BibleEntry | 'new'>();
   const [deleting, setDeleting] = useState<BibleEntry>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const headingId = `bible-${collection}-heading`;
 
-  const remove = async () => {
-    if (!deleting) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await bibleApi.removeEntry(bookId, collection, deleting);
+  const removing = useMutation({
+    mutationFn: (entry: BibleEntry) => bibleApi.removeEntry(bookId, collection, entry),
+    onSuccess: () => {
       setDeleting(undefined);
-      await client.invalidateQueries({ queryKey: ['bible', bookId] });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+      return client.invalidateQueries({ queryKey: queryKeys.bible(bookId) });
+    },
+  });
+  const remove = () => {
+    if (deleting) {
+      removing.mutate(deleting);
     }
   };
 
@@ -250,7 +238,7 @@ function CollectionSection({
           onClose={() => setEditing(undefined)}
           onSaved={async () => {
             setEditing(undefined);
-            await client.invalidateQueries({ queryKey: ['bible', bookId] });
+            await client.invalidateQueries({ queryKey: queryKeys.bible(bookId) });
           }}
         />
       )}
@@ -260,9 +248,9 @@ function CollectionSection({
         message={<p>This {singular} is removed from the story bible.</p>}
         confirmLabel="Delete"
         danger
-        busy={busy}
-        error={error}
-        onConfirm={() => void remove()}
+        busy={removing.isPending}
+        error={removing.error ? errorMessage(removing.error) : undefined}
+        onConfirm={remove}
         onCancel={() => setDeleting(undefined)}
       />
     </section>
@@ -300,23 +288,34 @@ function EntryDialog({
   const [traits, setTraits] = useState(entry?.traits?.join(', ') ?? '');
   const [arc, setArc] = useState(entry?.arc ?? '');
   const [category, setCategory] = useState(entry?.category ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [unnamed, setUnnamed] = useState(false);
   const key = useRef(newIdempotencyKey());
+  const saving = useMutation({
+    mutationFn: (changes: EntryChanges) =>
+      entry ? bibleApi.updateEntry(bookId, collection, entry, changes) : bibleApi.addEntry(bookId, collection, changes, key.current),
+    // Not awaited, as before: the page closes this dialog and refreshes the bible.
+    onSuccess: () => {
+      onSaved();
+    },
+  });
+  // On success the page closes this dialog, so it stays busy until then.
+  const busy = saving.isPending || saving.isSuccess;
+  const error = saving.error ? errorMessage(saving.error) : undefined;
+  const fieldErrors: Record<string, string> = unnamed
+    ? { name: 'Give it a name.' }
+    : saving.error instanceof ApiError
+      ? saving.error.fieldErrors
+      : {};
   useEffect(() => {
     key.current = newIdempotencyKey();
   }, [entry]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setUnnamed(!name.trim());
     if (!name.trim()) {
-      setFieldErrors({ name: 'Give it a name.' });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    setFieldErrors({});
     const changes: EntryChanges = { name: name.trim(), description };
     if (isCharacter) {
       Object.assign(changes, { role, aliases: list(aliases), traits: list(traits), arc });
@@ -324,20 +323,7 @@ function EntryDialog({
     if (hasCategory) {
       changes.category = category;
     }
-    try {
-      if (entry) {
-        await bibleApi.updateEntry(bookId, collection, entry, changes);
-      } else {
-        await bibleApi.addEntry(bookId, collection, changes, key.current);
-      }
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      if (caught instanceof ApiError) {
-        setFieldErrors(caught.fieldErrors);
-      }
-      setBusy(false);
-    }
+    saving.mutate(changes);
   };
 
   return (

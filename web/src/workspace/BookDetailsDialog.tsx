@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { books } from '../api/endpoints';
 import { etagOf } from '../api/client';
@@ -9,6 +9,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { FieldError } from '../components/States';
 import { parseGenres } from '../pages/NewBook';
 import { TITLE_MAX_LENGTH } from '../api/limits';
+import { queryKeys } from '../api/queryKeys';
 
 /**
  * A book's title, subtitle, description and genres, changed against the version the
@@ -22,12 +23,46 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
   const [subtitle, setSubtitle] = useState(book.subtitle ?? '');
   const [description, setDescription] = useState(book.description ?? '');
   const [genres, setGenres] = useState(book.genres.join(', '));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [untitled, setUntitled] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleteError, setDeleteError] = useState<string>();
   const owner = book.role === undefined || book.role === 'owner';
+
+  const saving = useMutation({
+    mutationFn: (patch: Partial<Book>) => books.update(book.id, patch, etagOf(book.version)),
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.book(book.id), saved.data);
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      onClose();
+    },
+    onError: async (caught) => {
+      if (caught instanceof ApiError && caught.status === 412) {
+        await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
+      }
+    },
+  });
+  const removing = useMutation({
+    mutationFn: () => books.remove(book.id, etagOf(book.version)),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      client.removeQueries({ queryKey: queryKeys.book(book.id) });
+      navigate('/', { replace: true });
+    },
+  });
+  const { reset: resetSaving } = saving;
+  // After a delete the page goes away, so the buttons stay off until it has.
+  const busy = saving.isPending || removing.isPending || removing.isSuccess;
+  const stale = saving.error instanceof ApiError && saving.error.status === 412;
+  const error = !saving.error
+    ? undefined
+    : stale
+      ? 'Someone changed these details while you were editing. Close this and open it again to see their version.'
+      : errorMessage(saving.error);
+  const fieldErrors: Record<string, string> = untitled
+    ? { title: 'A book needs a title.' }
+    : saving.error instanceof ApiError && !stale
+      ? saving.error.fieldErrors
+      : {};
+  const deleteError = removing.error ? errorMessage(removing.error) : undefined;
 
   useEffect(() => {
     if (open) {
@@ -35,55 +70,16 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
       setSubtitle(book.subtitle ?? '');
       setDescription(book.description ?? '');
       setGenres(book.genres.join(', '));
-      setError(undefined);
-      setFieldErrors({});
+      setUntitled(false);
+      resetSaving();
     }
-  }, [open, book]);
+  }, [open, book, resetSaving]);
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) {
-      setFieldErrors({ title: 'A book needs a title.' });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setFieldErrors({});
-    try {
-      const saved = await books.update(
-        book.id,
-        { title: title.trim(), subtitle: subtitle.trim(), description: description.trim(), genres: parseGenres(genres) },
-        etagOf(book.version),
-      );
-      client.setQueryData(['book', book.id], saved.data);
-      await client.invalidateQueries({ queryKey: ['books'] });
-      onClose();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 412) {
-        setError('Someone changed these details while you were editing. Close this and open it again to see their version.');
-        await client.invalidateQueries({ queryKey: ['book', book.id] });
-      } else {
-        setError(errorMessage(caught));
-        if (caught instanceof ApiError) {
-          setFieldErrors(caught.fieldErrors);
-        }
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    setBusy(true);
-    setDeleteError(undefined);
-    try {
-      await books.remove(book.id, etagOf(book.version));
-      await client.invalidateQueries({ queryKey: ['books'] });
-      client.removeQueries({ queryKey: ['book', book.id] });
-      navigate('/', { replace: true });
-    } catch (caught) {
-      setDeleteError(errorMessage(caught));
-      setBusy(false);
+    setUntitled(!title.trim());
+    if (title.trim()) {
+      saving.mutate({ title: title.trim(), subtitle: subtitle.trim(), description: description.trim(), genres: parseGenres(genres) });
     }
   };
 
@@ -173,7 +169,7 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
         danger
         busy={busy}
         error={deleteError}
-        onConfirm={() => void remove()}
+        onConfirm={() => removing.mutate()}
         onCancel={() => setConfirmingDelete(false)}
       />
     </>

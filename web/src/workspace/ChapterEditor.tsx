@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { chapters as chapterApi } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import type { Chapter, ChapterSummary } from '../api/types';
@@ -15,6 +15,7 @@ import { SaveStatus } from './SaveStatus';
 import { ConflictPanel } from './ConflictPanel';
 import { RevisionsPanel } from './RevisionsPanel';
 import { useSignedInAgain } from './useSignedInAgain';
+import { queryKeys } from '../api/queryKeys';
 
 interface Props {
   bookId: string;
@@ -25,7 +26,7 @@ interface Props {
 export function ChapterEditor({ bookId, summary }: Props) {
   const [session, setSession] = useState(0);
   const chapter = useQuery({
-    queryKey: ['chapter', summary.id, session],
+    queryKey: queryKeys.chapter(summary.id, session),
     queryFn: () => chapterApi.get(bookId, summary.id),
     staleTime: Infinity,
     gcTime: 0,
@@ -67,7 +68,6 @@ function EditorSession({
   const [panel, setPanel] = useState<'revisions' | 'ai'>();
   const editorHandle = useRef<EditorHandle>(null);
   const [selection, setSelection] = useState({ from: 0, to: 0, text: '' });
-  const [statusError, setStatusError] = useState<string>();
   const [replacement, setReplacement] = useState<{ text: string }>();
   const [start] = useState<Transition>(() => resumeFromDraft({ text: chapter.content, etag }, readDraft(chapter.id)));
 
@@ -75,7 +75,7 @@ function EditorSession({
     () => ({
       save: async (text, ifMatch) => {
         const saved = await chapterApi.saveContent(bookId, chapter.id, text, ifMatch);
-        client.setQueryData<ChapterSummary[]>(['chapters', bookId], (list) =>
+        client.setQueryData<ChapterSummary[]>(queryKeys.chapters(bookId), (list) =>
           list?.map((c) => (c.id === chapter.id ? { ...c, wordCount: saved.data.wordCount, version: saved.data.version } : c)),
         );
         return saved.etag ?? `"${saved.data.version}"`;
@@ -91,16 +91,14 @@ function EditorSession({
   const { state } = autosave;
   useSignedInAgain(autosave.flush);
 
-  const changeStatus = async (status: string) => {
-    setStatusError(undefined);
-    try {
+  const statusChange = useMutation({
+    mutationFn: async (status: string) => {
       const current = await chapterApi.get(bookId, chapter.id);
       await chapterApi.rename(bookId, chapter.id, { status }, current.etag ?? `"${current.data.version}"`);
-      await client.invalidateQueries({ queryKey: ['chapters', bookId] });
-    } catch (caught) {
-      setStatusError(errorMessage(caught));
-    }
-  };
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) }),
+  });
+  const statusError = statusChange.error ? errorMessage(statusChange.error) : undefined;
 
   const liveWords = countWords(state.text);
 
@@ -112,7 +110,7 @@ function EditorSession({
           <div className="editor-toolbar-tools">
             <label className="inline-field">
               <span>Status</span>
-              <select value={summary.status} onChange={(e) => void changeStatus(e.target.value)}>
+              <select value={summary.status} onChange={(e) => statusChange.mutate(e.target.value)}>
                 <option value="draft">Draft</option>
                 <option value="revising">Revising</option>
                 <option value="final">Final</option>

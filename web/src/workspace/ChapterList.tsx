@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { chapters as chapterApi } from '../api/endpoints';
 import { newIdempotencyKey } from '../api/client';
@@ -10,6 +10,7 @@ import { words } from '../components/format';
 import { announceMove, ids, moveBy, moveTo, renumber, sameOrder } from '../chapters/reorder';
 import { clearDraft } from '../autosave/drafts';
 import { TITLE_MAX_LENGTH } from '../api/limits';
+import { queryKeys } from '../api/queryKeys';
 
 interface Props {
   bookId: string;
@@ -56,7 +57,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
       await chapterApi.reorder(bookId, ids(next));
       pending.current -= 1;
       if (pending.current === 0) {
-        await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+        await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
       }
     } catch (caught) {
       pending.current -= 1;
@@ -192,7 +193,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
         onClose={() => setAdding(false)}
         onAdded={async (id) => {
           setAdding(false);
-          await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+          await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
           navigate(`/books/${bookId}/chapters/${id}`);
         }}
       />
@@ -203,7 +204,7 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
           onClose={() => setRenaming(undefined)}
           onRenamed={async () => {
             setRenaming(undefined);
-            await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+            await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
           }}
         />
       )}
@@ -216,8 +217,8 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
           clearDraft(deleted.id);
           setAnnouncement(`${deleted.title} deleted.`);
           const rest = order.filter((c) => c.id !== deleted.id);
-          await client.invalidateQueries({ queryKey: ['chapters', bookId] });
-          await client.invalidateQueries({ queryKey: ['book', bookId] });
+          await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
+          await client.invalidateQueries({ queryKey: queryKeys.book(bookId) });
           if (deleted.id === currentId) {
             navigate(rest[0] ? `/books/${bookId}/chapters/${rest[0].id}` : `/books/${bookId}`);
           }
@@ -241,29 +242,28 @@ function AddChapterDialog({
   onAdded: (id: string) => void;
 }) {
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const key = useRef(newIdempotencyKey());
+  const adding = useMutation({
+    mutationFn: (chapterTitle: string) => chapterApi.create(bookId, { title: chapterTitle }, key.current),
+    // Not awaited, as before: the list closes the dialog and refreshes on its own.
+    onSuccess: (created) => {
+      onAdded(created.data.id);
+    },
+  });
+  const { reset } = adding;
+  const busy = adding.isPending;
+  const error = adding.error ? errorMessage(adding.error) : undefined;
   useEffect(() => {
     if (open) {
       // The suggestion is the placeholder, and the title when none is typed.
       setTitle('');
-      setError(undefined);
+      reset();
       key.current = newIdempotencyKey();
     }
-  }, [open, suggested]);
-  const submit = async (event: FormEvent) => {
+  }, [open, suggested, reset]);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await chapterApi.create(bookId, { title: title.trim() || suggested }, key.current);
-      onAdded(created.data.id);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    adding.mutate(title.trim() || suggested);
   };
   return (
     <Dialog open={open} title="Add a chapter" onClose={onClose} size="small">
@@ -309,24 +309,25 @@ function RenameChapterDialog({
   onRenamed: () => void;
 }) {
   const [title, setTitle] = useState(chapter.title);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError('A chapter needs a title.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+  const [untitled, setUntitled] = useState(false);
+  const renaming = useMutation({
+    mutationFn: async (newTitle: string) => {
       // The latest version, so an autosave in between does not make this fail.
       const current = await chapterApi.get(bookId, chapter.id);
-      await chapterApi.rename(bookId, chapter.id, { title: title.trim() }, current.etag ?? `"${current.data.version}"`);
+      await chapterApi.rename(bookId, chapter.id, { title: newTitle }, current.etag ?? `"${current.data.version}"`);
+    },
+    onSuccess: () => {
       onRenamed();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
+    },
+  });
+  // On success the list closes this dialog, so it stays busy until then.
+  const busy = renaming.isPending || renaming.isSuccess;
+  const error = untitled ? 'A chapter needs a title.' : renaming.error ? errorMessage(renaming.error) : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setUntitled(!title.trim());
+    if (title.trim()) {
+      renaming.mutate(title.trim());
     }
   };
   return (
@@ -365,23 +366,20 @@ function DeleteChapter({
   onClose: () => void;
   onDeleted: (chapter: ChapterSummary) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  useEffect(() => setError(undefined), [chapter]);
-  const confirm = async () => {
-    if (!chapter) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const current = await chapterApi.get(bookId, chapter.id);
-      await chapterApi.remove(bookId, chapter.id, current.etag ?? `"${current.data.version}"`);
-      onDeleted(chapter);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+  const removing = useMutation({
+    mutationFn: async (doomed: ChapterSummary) => {
+      const current = await chapterApi.get(bookId, doomed.id);
+      await chapterApi.remove(bookId, doomed.id, current.etag ?? `"${current.data.version}"`);
+    },
+    onSuccess: (_, deleted) => {
+      onDeleted(deleted);
+    },
+  });
+  const { reset } = removing;
+  useEffect(() => reset(), [chapter, reset]);
+  const confirm = () => {
+    if (chapter) {
+      removing.mutate(chapter);
     }
   };
   return (
@@ -396,9 +394,9 @@ function DeleteChapter({
       }
       confirmLabel="Delete chapter"
       danger
-      busy={busy}
-      error={error}
-      onConfirm={() => void confirm()}
+      busy={removing.isPending}
+      error={removing.error ? errorMessage(removing.error) : undefined}
+      onConfirm={confirm}
       onCancel={onClose}
     />
   );

@@ -1,30 +1,58 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { books, chapters as chapterApi } from '../api/endpoints';
 import { ApiError, errorMessage } from '../api/problem';
-import type { Book, PublishResult } from '../api/types';
+import type { Book, PublishRequest, PublishResult } from '../api/types';
 import { Dialog } from '../components/Dialog';
 import { words } from '../components/format';
+import { queryKeys } from '../api/queryKeys';
 
 export function PublishDialog({ book, open, onClose }: { book: Book; open: boolean; onClose: () => void }) {
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['chapters', book.id], queryFn: () => chapterApi.listAll(book.id), enabled: open });
+  const list = useQuery({ queryKey: queryKeys.chapters(book.id), queryFn: () => chapterApi.listAll(book.id), enabled: open });
   const [visibility, setVisibility] = useState<'public' | 'unlisted'>(book.visibility === 'unlisted' ? 'unlisted' : 'public');
   const [chosen, setInclude] = useState<'final' | 'all'>();
   const [confirmRemoval, setConfirmRemoval] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [result, setResult] = useState<PublishResult>();
+
+  const publish = useMutation({
+    mutationFn: (request: PublishRequest) => books.publish(book.id, request),
+    onSuccess: async (outcome) => {
+      setResult(outcome);
+      await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      await client.invalidateQueries({ queryKey: queryKeys.publicBooks() });
+    },
+  });
+  const unpublishing = useMutation({
+    mutationFn: () => books.unpublish(book.id),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.book(book.id) });
+      await client.invalidateQueries({ queryKey: queryKeys.books() });
+      onClose();
+    },
+  });
+  const { reset: resetPublish } = publish;
+  const { reset: resetUnpublish } = unpublishing;
+  const busy = publish.isPending || unpublishing.isPending;
+  const error = publish.error
+    ? publish.error instanceof ApiError && publish.error.fieldErrors.include
+      ? publish.error.fieldErrors.include
+      : errorMessage(publish.error)
+    : unpublishing.error
+      ? errorMessage(unpublishing.error)
+      : undefined;
 
   useEffect(() => {
     if (open) {
-      setError(undefined);
+      resetPublish();
+      resetUnpublish();
       setResult(undefined);
       setInclude(undefined);
       setConfirmRemoval(false);
     }
-  }, [open]);
+  }, [open, resetPublish, resetUnpublish]);
 
   const finalCount = list.data?.filter((c) => c.status === 'final').length ?? 0;
   const allCount = list.data?.length ?? 0;
@@ -33,36 +61,15 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
   const include = chosen ?? (published.some((c) => c.status !== 'final') ? 'all' : 'final');
   const removed = include === 'final' ? published.filter((c) => c.status !== 'final') : [];
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const outcome = await books.publish(book.id, { include, visibility, ...(removed.length > 0 ? { removeChapters: confirmRemoval } : {}) });
-      setResult(outcome);
-      await client.invalidateQueries({ queryKey: ['book', book.id] });
-      await client.invalidateQueries({ queryKey: ['books'] });
-      await client.invalidateQueries({ queryKey: ['public-books'] });
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.fieldErrors.include ? caught.fieldErrors.include : errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    resetUnpublish();
+    publish.mutate({ include, visibility, ...(removed.length > 0 ? { removeChapters: confirmRemoval } : {}) });
   };
 
-  const unpublish = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await books.unpublish(book.id);
-      await client.invalidateQueries({ queryKey: ['book', book.id] });
-      await client.invalidateQueries({ queryKey: ['books'] });
-      onClose();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+  const unpublish = () => {
+    resetPublish();
+    unpublishing.mutate();
   };
 
   return (
@@ -139,7 +146,7 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
           )}
           <div className="dialog-actions">
             {book.status === 'published' && (
-              <button type="button" className="button danger quiet" onClick={() => void unpublish()} disabled={busy}>
+              <button type="button" className="button danger quiet" onClick={unpublish} disabled={busy}>
                 Unpublish
               </button>
             )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { revisions } from '../api/endpoints';
 import { errorMessage } from '../api/problem';
 import type { RevisionSummary } from '../api/types';
@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { ErrorNotice, Loading } from '../components/States';
 import { dateTime, relativeTime, words } from '../components/format';
 import { clearDraft } from '../autosave/drafts';
+import { queryKeys } from '../api/queryKeys';
 
 const KINDS: Record<string, string> = {
   created: 'Created',
@@ -30,39 +31,33 @@ interface Props {
 export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored, onClose }: Props) {
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: ['revisions', chapterId, etag],
+    queryKey: queryKeys.revisionsAt(chapterId, etag),
     queryFn: () => revisions.list(bookId, chapterId),
     staleTime: 0,
     placeholderData: (previous) => previous,
   });
   const [selected, setSelected] = useState<RevisionSummary>();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const diff = useQuery({
-    queryKey: ['diff', chapterId, selected?.number, etag],
+    queryKey: queryKeys.diff(chapterId, selected?.number, etag),
     queryFn: () => revisions.diff(bookId, chapterId, selected?.number ?? 1),
     enabled: selected !== undefined && !selected.current,
   });
 
-  const restore = async () => {
-    if (!selected) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await revisions.restore(bookId, chapterId, selected.number);
+  const restoring = useMutation({
+    mutationFn: (revision: number) => revisions.restore(bookId, chapterId, revision),
+    onSuccess: async () => {
       clearDraft(chapterId);
       setConfirming(false);
       setSelected(undefined);
-      await client.invalidateQueries({ queryKey: ['revisions', chapterId] });
-      await client.invalidateQueries({ queryKey: ['chapters', bookId] });
+      await client.invalidateQueries({ queryKey: queryKeys.revisions(chapterId) });
+      await client.invalidateQueries({ queryKey: queryKeys.chapters(bookId) });
       onRestored();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+    },
+  });
+  const restore = () => {
+    if (selected) {
+      restoring.mutate(selected.number);
     }
   };
 
@@ -155,8 +150,8 @@ export function RevisionsPanel({ bookId, chapterId, etag, canRestore, onRestored
           </p>
         }
         confirmLabel="Restore"
-        busy={busy}
-        error={error}
+        busy={restoring.isPending}
+        error={restoring.error ? errorMessage(restoring.error) : undefined}
         onConfirm={() => void restore()}
         onCancel={() => setConfirming(false)}
       />

@@ -11,10 +11,11 @@ import { PublishDialog } from './PublishDialog';
 import { ExportMenu } from './ExportMenu';
 import { BookDetailsDialog } from './BookDetailsDialog';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { queryKeys } from '../api/queryKeys';
 
 export function Workspace() {
   const { bookId = '' } = useParams();
-  const book = useQuery({ queryKey: ['book', bookId], queryFn: () => books.get(bookId).then((r) => r.data) });
+  const book = useQuery({ queryKey: queryKeys.book(bookId), queryFn: () => books.get(bookId).then((r) => r.data) });
   const [publishing, setPublishing] = useState(false);
   const [editingDetails, setEditingDetails] = useState(false);
   const { pathname } = useLocation();

@@ -5,10 +5,11 @@ import type { Book } from '../api/types';
 import { ErrorNotice, Loading } from '../components/States';
 import { ChapterList } from './ChapterList';
 import { ChapterEditor } from './ChapterEditor';
+import { queryKeys } from '../api/queryKeys';
 
 export function WritePane({ book }: { book: Book }) {
   const { chapterId } = useParams();
-  const list = useQuery({ queryKey: ['chapters', book.id], queryFn: () => chapters.listAll(book.id) });
+  const list = useQuery({ queryKey: queryKeys.chapters(book.id), queryFn: () => chapters.listAll(book.id) });
 
   if (list.isPending) {
     return <Loading label="Loading chapters…" />;
