@@ -190,8 +190,21 @@ class ApiFuzzIT {
 	private RawHttp.Response sendPaced(String method, String target, Map<String, String> headers,
 			byte @Nullable [] body) {
 		long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+		int resets = 0;
 		while (true) {
-			RawHttp.Response response = this.http.send(method, target, headers, body);
+			RawHttp.Response response;
+			try {
+				response = this.http.send(method, target, headers, body);
+			}
+			catch (java.io.UncheckedIOException ex) {
+				// A server that refuses a request before reading all of it (Tomcat, on an
+				// oversize header) closes the connection with bytes unread, and TCP may
+				// then reset it before its answer is read; the answer is asked for again.
+				if (++resets > 5) {
+					throw ex;
+				}
+				continue;
+			}
 			String retryAfter = response.header("Retry-After");
 			if (response.status() != 429 || retryAfter == null) {
 				return response;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -47,11 +48,18 @@ final class RawHttp {
 			}
 			head.append("\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			if (body != null) {
-				out.write(body);
+			try {
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (SocketException ex) {
+				// A server may answer and close before reading all of a request it
+				// refuses
+				// (an oversize header, say); its answer may still be there to read.
+			}
 			return read(socket.getInputStream(), method.equals("HEAD"));
 		}
 		catch (IOException ex) {
@@ -60,7 +68,20 @@ final class RawHttp {
 	}
 
 	private static Response read(InputStream in, boolean head) throws IOException {
-		byte[] all = in.readAllBytes();
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n; (n = in.read(buffer)) >= 0;) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (SocketException ex) {
+			// Reset after the answer: keep what arrived.
+			if (received.size() == 0) {
+				throw ex;
+			}
+		}
+		byte[] all = received.toByteArray();
 		String text = new String(all, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
 		if (end < 0) {
