@@ -75,7 +75,8 @@ export function ProfileSection() {
         {FIELDS.map((field) => {
           const id = `profile-${field.key}`;
           const err = fieldErrors[field.key];
-          const describedBy = [field.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+          const describedBy =
+            [field.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
           const common = {
             id,
             value: form[field.key],
@@ -88,7 +89,11 @@ export function ProfileSection() {
               {field.multiline ? (
                 <textarea {...common} rows={3} onChange={(e) => setForm({ ...form, [field.key]: e.target.value })} />
               ) : (
-                <input {...common} type={field.type ?? 'text'} onChange={(e) => setForm({ ...form, [field.key]: e.target.value })} />
+                <input
+                  {...common}
+                  type={field.type ?? 'text'}
+                  onChange={(e) => setForm({ ...form, [field.key]: e.target.value })}
+                />
               )}
               {field.hint && (
                 <p id={`${id}-hint`} className="hint">

@@ -32,8 +32,8 @@ export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: 
         Your recovery codes
       </h4>
       <p>
-        Keep these somewhere safe. Each one signs you in once if you lose your phone. <strong>They are shown only
-        now.</strong>
+        Keep these somewhere safe. Each one signs you in once if you lose your phone.{' '}
+        <strong>They are shown only now.</strong>
       </p>
       <ul className="code-list" aria-label="Recovery codes">
         {codes.map((code) => (

@@ -82,11 +82,13 @@ export function useAutosave(
             (etag) => dispatch({ type: 'saved', text: effect.text, etag }),
             (error: unknown) => dispatch(failure(error)),
           );
-          saving.finally(() => {
-            if (inFlight.current === saving) {
-              inFlight.current = undefined;
-            }
-          }).catch(() => undefined);
+          saving
+            .finally(() => {
+              if (inFlight.current === saving) {
+                inFlight.current = undefined;
+              }
+            })
+            .catch(() => undefined);
           break;
         }
         case 'fetchServer':

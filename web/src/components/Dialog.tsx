@@ -21,7 +21,16 @@ export interface DialogProps {
  * A modal dialog: focus moves in, Tab and Shift+Tab stay inside, Escape closes, and focus
  * returns to whatever opened it. The rest of the page is inert while it is open.
  */
-export function Dialog({ title, open, onClose, children, actions, description, size = 'medium', role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+  actions,
+  description,
+  size = 'medium',
+  role = 'dialog',
+}: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -119,7 +128,17 @@ export interface ConfirmProps {
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, danger, busy, error, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmProps) {
   return (
     <Dialog
       open={open}
@@ -132,7 +151,12 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger, busy
           <button type="button" className="button" onClick={onCancel} data-autofocus>
             Cancel
           </button>
-          <button type="button" className={danger ? 'button danger' : 'button primary'} onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className={danger ? 'button danger' : 'button primary'}
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </>

@@ -51,7 +51,9 @@ describe('Dashboard', () => {
       if (url === '/bff/session') {
         return json(200, { ...signedIn, roles: ['reader'] });
       }
-      return url.startsWith('/api/content/books?') ? json(200, { items: [book('b1', 'Shared with me', { role: 'editor' })] }) : undefined;
+      return url.startsWith('/api/content/books?')
+        ? json(200, { items: [book('b1', 'Shared with me', { role: 'editor' })] })
+        : undefined;
     });
 
     renderApp(<Dashboard />);
@@ -66,7 +68,10 @@ describe('Dashboard', () => {
         return json(200, { items: [book('b3', 'Third')] });
       }
       if (url.startsWith('/api/content/books?')) {
-        return json(200, { items: [book('b1', 'The Sea, the Sea'), book('b2', 'Under the Net', { status: 'published', wordCount: 1 })], nextCursor: 'next' });
+        return json(200, {
+          items: [book('b1', 'The Sea, the Sea'), book('b2', 'Under the Net', { status: 'published', wordCount: 1 })],
+          nextCursor: 'next',
+        });
       }
       return undefined;
     });

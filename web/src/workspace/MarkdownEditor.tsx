@@ -1,7 +1,13 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Change } from './placement';
 import { EditorState, Compartment } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderExtension, drawSelection, highlightActiveLine } from '@codemirror/view';
+import {
+  EditorView,
+  keymap,
+  placeholder as placeholderExtension,
+  drawSelection,
+  highlightActiveLine,
+} from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -108,7 +114,9 @@ export function MarkdownEditor({
           baseTheme,
           placeholderExtension(placeholder ?? 'Start writing…'),
           editable.current.of([EditorView.editable.of(!readOnly), EditorState.readOnly.of(readOnly)]),
-          labels.current.of(EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'true', autocorrect: 'on' })),
+          labels.current.of(
+            EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'true', autocorrect: 'on' }),
+          ),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               onChangeRef.current(update.state.doc.toString());
