@@ -41,6 +41,7 @@ export function ProfileSection() {
   useEffect(() => {
     if (me.data) {
       const data = me.data.data;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the editable copy follows the profile each time it loads
       setForm({
         displayName: data.displayName ?? '',
         bio: data.profile.bio ?? '',

@@ -13,6 +13,7 @@ export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: 
       return undefined;
     }
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the object URL is made and revoked with the codes
     setHref(url);
     return () => URL.revokeObjectURL(url);
   }, [text]);

@@ -66,6 +66,7 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
 
   useEffect(() => {
     if (open) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the form starts from the book each time the dialog opens
       setTitle(book.title);
       setSubtitle(book.subtitle ?? '');
       setDescription(book.description ?? '');

@@ -267,6 +267,7 @@ function AddChapterDialog({
   useEffect(() => {
     if (open) {
       // The suggestion is the placeholder, and the title when none is typed.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the form starts empty each time the dialog opens
       setTitle('');
       reset();
       key.current = newIdempotencyKey();

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Change } from './placement';
 import { EditorState, Compartment } from '@codemirror/state';
 import {
@@ -87,11 +87,13 @@ export function MarkdownEditor({
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const onBlurRef = useRef(onBlur);
-  onBlurRef.current = onBlur;
   const onSelectionRef = useRef(onSelectionChange);
-  onSelectionRef.current = onSelectionChange;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    onBlurRef.current = onBlur;
+    onSelectionRef.current = onSelectionChange;
+  });
   const editable = useRef(new Compartment());
   const labels = useRef(new Compartment());
 

@@ -54,6 +54,7 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
     if (open) {
       resetPublish();
       resetUnpublish();
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the dialog starts over each time it opens
       setResult(undefined);
       setInclude(undefined);
       setConfirmRemoval(false);
