@@ -8,7 +8,7 @@
       choice = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
     }
     document.documentElement.setAttribute('data-theme', choice);
-  } catch (e) {
+  } catch {
     document.documentElement.setAttribute('data-theme', 'light');
   }
 })();

@@ -26,13 +26,41 @@ export function App() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/" element={<Home />} />
-              <Route path="/books/new" element={<RequireSignIn><NewBookPage /></RequireSignIn>} />
-              <Route path="/books/:bookId/*" element={<RequireSignIn><Workspace /></RequireSignIn>} />
+              <Route
+                path="/books/new"
+                element={
+                  <RequireSignIn>
+                    <NewBookPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="/books/:bookId/*"
+                element={
+                  <RequireSignIn>
+                    <Workspace />
+                  </RequireSignIn>
+                }
+              />
               <Route path="/read" element={<Browse />} />
               <Route path="/read/:bookId" element={<BookCover />} />
               <Route path="/read/:bookId/:number" element={<ChapterReader />} />
-              <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
-              <Route path="/admin" element={<RequireSignIn><Moderation /></RequireSignIn>} />
+              <Route
+                path="/settings"
+                element={
+                  <RequireSignIn>
+                    <Settings />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="/admin"
+                element={
+                  <RequireSignIn>
+                    <Moderation />
+                  </RequireSignIn>
+                }
+              />
               <Route path="/signed-in" element={<SignedInAgain />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

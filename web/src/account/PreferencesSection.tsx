@@ -37,11 +37,13 @@ export function PreferencesSection() {
           value={fontSize}
           onChange={(e) => run(() => setFontSize(Number(e.target.value)), 'Text size saved.')}
         >
-          {Array.from(new Set([...SIZES, fontSize])).sort((a, b) => a - b).map((size) => (
-            <option key={size} value={size}>
-              {size} px{size === DEFAULT_FONT_SIZE ? ' (default)' : ''}
-            </option>
-          ))}
+          {Array.from(new Set([...SIZES, fontSize]))
+            .sort((a, b) => a - b)
+            .map((size) => (
+              <option key={size} value={size}>
+                {size} px{size === DEFAULT_FONT_SIZE ? ' (default)' : ''}
+              </option>
+            ))}
         </select>
         <p className="editor-preview" style={{ fontSize: `${fontSize}px` }} aria-hidden="true">
           The quick brown fox wrote a novel.

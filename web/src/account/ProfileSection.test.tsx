@@ -68,7 +68,9 @@ describe('ProfileSection', () => {
     await userEvent.type(name, 'Dame Iris');
     await userEvent.click(screen.getByRole('button', { name: 'Save profile' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Your profile was changed elsewhere (another tab or device).');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your profile was changed elsewhere (another tab or device).',
+    );
     expect(await screen.findByDisplayValue('Iris from the other tab')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save profile' })).toBeEnabled();
     expect(screen.queryByText('Profile saved.')).not.toBeInTheDocument();

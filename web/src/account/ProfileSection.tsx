@@ -41,6 +41,7 @@ export function ProfileSection() {
   useEffect(() => {
     if (me.data) {
       const data = me.data.data;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the editable copy follows the profile each time it loads
       setForm({
         displayName: data.displayName ?? '',
         bio: data.profile.bio ?? '',
@@ -75,7 +76,8 @@ export function ProfileSection() {
         {FIELDS.map((field) => {
           const id = `profile-${field.key}`;
           const err = fieldErrors[field.key];
-          const describedBy = [field.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+          const describedBy =
+            [field.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
           const common = {
             id,
             value: form[field.key],
@@ -88,7 +90,11 @@ export function ProfileSection() {
               {field.multiline ? (
                 <textarea {...common} rows={3} onChange={(e) => setForm({ ...form, [field.key]: e.target.value })} />
               ) : (
-                <input {...common} type={field.type ?? 'text'} onChange={(e) => setForm({ ...form, [field.key]: e.target.value })} />
+                <input
+                  {...common}
+                  type={field.type ?? 'text'}
+                  onChange={(e) => setForm({ ...form, [field.key]: e.target.value })}
+                />
               )}
               {field.hint && (
                 <p id={`${id}-hint`} className="hint">

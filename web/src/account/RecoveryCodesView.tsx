@@ -13,6 +13,7 @@ export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: 
       return undefined;
     }
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the object URL is made and revoked with the codes
     setHref(url);
     return () => URL.revokeObjectURL(url);
   }, [text]);
@@ -32,8 +33,8 @@ export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: 
         Your recovery codes
       </h4>
       <p>
-        Keep these somewhere safe. Each one signs you in once if you lose your phone. <strong>They are shown only
-        now.</strong>
+        Keep these somewhere safe. Each one signs you in once if you lose your phone.{' '}
+        <strong>They are shown only now.</strong>
       </p>
       <ul className="code-list" aria-label="Recovery codes">
         {codes.map((code) => (

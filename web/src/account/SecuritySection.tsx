@@ -100,8 +100,8 @@ export function SecuritySection() {
 
       <h3>Passkeys</h3>
       <p>
-        Sign in with your device&apos;s screen lock or a security key instead of your password and code. A passkey
-        only works on AuthorWorks, so it cannot be phished.
+        Sign in with your device&apos;s screen lock or a security key instead of your password and code. A passkey only
+        works on AuthorWorks, so it cannot be phished.
       </p>
       <p>
         {/* A page of the sign-in service: adding a passkey is a ceremony with it, in its own session. */}

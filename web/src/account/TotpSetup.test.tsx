@@ -28,12 +28,19 @@ describe('two-step sign-in setup', () => {
         return json(200, me(enabled), { ETag: '"1"' });
       }
       if (url === '/api/users/me/two-factor' && init.method === 'POST') {
-        return json(200, { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otpauthUri: 'otpauth://totp/AuthorWorks:iris?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=AuthorWorks' });
+        return json(200, {
+          secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+          otpauthUri: 'otpauth://totp/AuthorWorks:iris?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=AuthorWorks',
+        });
       }
       if (url === '/api/users/me/two-factor/confirm') {
         const body = JSON.parse(String(init.body)) as { code: string };
         if (body.code !== '123456') {
-          return json(422, { title: 'Invalid code', status: 422, detail: 'That code is not right. Check the time on your phone.' });
+          return json(422, {
+            title: 'Invalid code',
+            status: 422,
+            detail: 'That code is not right. Check the time on your phone.',
+          });
         }
         enabled = true;
         return json(200, { recoveryCodes: ['aaaa-bbbb', 'cccc-dddd'] });

@@ -37,7 +37,9 @@ describe('WritingSection', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('You are an author now');
     expect(renewSignIn).toHaveBeenCalledOnce();
-    expect(fetch.mock.calls.some(([url, init]) => url === '/api/users/me/roles/author' && init?.method === 'PUT')).toBe(true);
+    expect(fetch.mock.calls.some(([url, init]) => url === '/api/users/me/roles/author' && init?.method === 'PUT')).toBe(
+      true,
+    );
   });
 
   it('tells an author they have the writing tools and offers nothing more', async () => {

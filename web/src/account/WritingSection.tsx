@@ -8,7 +8,11 @@ import { queryKeys } from '../api/queryKeys';
  * reaches the browser's session by signing in again, which the identity service answers at
  * once because it still knows this browser.
  */
-export function WritingSection({ renewSignIn = () => window.location.assign(bff.renewSignInUrl) }: { renewSignIn?: () => void }) {
+export function WritingSection({
+  renewSignIn = () => window.location.assign(bff.renewSignInUrl),
+}: {
+  renewSignIn?: () => void;
+}) {
   const client = useQueryClient();
   const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
   const become = useMutation({

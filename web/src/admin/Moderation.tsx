@@ -53,7 +53,11 @@ function BookList({ takenDown, title, empty }: { takenDown: boolean; title: stri
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
-        <ErrorNotice error={list.error} onRetry={() => void list.refetch()} title={`${title} books could not be loaded`} />
+        <ErrorNotice
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          title={`${title} books could not be loaded`}
+        />
       ) : all.length === 0 ? (
         <EmptyState title={empty} />
       ) : (
@@ -64,7 +68,12 @@ function BookList({ takenDown, title, empty }: { takenDown: boolean; title: stri
             ))}
           </ul>
           {list.hasNextPage && (
-            <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+            >
               {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
             </button>
           )}
@@ -123,7 +132,12 @@ function ModeratedBook({ book }: { book: AdminBook }) {
         </p>
       )}
       {book.takenDownAt ? (
-        <button type="button" className="button small" disabled={busy} onClick={() => act.mutate(() => moderation.restore(book.id))}>
+        <button
+          type="button"
+          className="button small"
+          disabled={busy}
+          onClick={() => act.mutate(() => moderation.restore(book.id))}
+        >
           Restore “{book.title}”
         </button>
       ) : asking ? (

@@ -26,7 +26,11 @@ function sentHeaders(fetch: ReturnType<typeof vi.fn>, call = 0): Headers {
 describe('ApiClient', () => {
   it("sends the session's CSRF token as X-XSRF-TOKEN on unsafe methods only, read from the session first", async () => {
     const { api, fetch } = client(
-      [jsonResponse(200, {}), jsonResponse(200, { authenticated: true, csrfToken: 'tok-en' }), jsonResponse(201, { id: '1' })],
+      [
+        jsonResponse(200, {}),
+        jsonResponse(200, { authenticated: true, csrfToken: 'tok-en' }),
+        jsonResponse(201, { id: '1' }),
+      ],
       null,
     );
 
@@ -97,7 +101,9 @@ describe('ApiClient', () => {
   });
 
   it('prefers the detail and falls back to a plain sentence per status', () => {
-    expect(problemMessage(412, { title: 'Precondition failed', detail: 'The chapter changed.' })).toBe('The chapter changed.');
+    expect(problemMessage(412, { title: 'Precondition failed', detail: 'The chapter changed.' })).toBe(
+      'The chapter changed.',
+    );
     expect(problemMessage(503, {})).toMatch(/not available right now/);
     expect(problemMessage(599, {})).toBe('The request failed (599).');
     expect(humanField('styleGuide.pointOfView')).toBe('Point of view');
@@ -135,7 +141,9 @@ describe('ApiClient', () => {
   });
 
   it('reads non-JSON error bodies by status alone', async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(new Response('<html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValue(new Response('<html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
     const api = new ApiClient({ fetch });
 
     await expect(api.get('/x')).rejects.toThrow(/not answering/);

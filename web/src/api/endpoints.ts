@@ -175,9 +175,7 @@ export const assist = {
 
 export const moderation = {
   list: (takenDown: boolean, cursor?: string) =>
-    api
-      .get<Page<AdminBook>>(`/api/content/admin/books${query({ takenDown, limit: 20, cursor })}`)
-      .then((r) => r.data),
+    api.get<Page<AdminBook>>(`/api/content/admin/books${query({ takenDown, limit: 20, cursor })}`).then((r) => r.data),
   takeDown: (bookId: string, reason: string) =>
     api.post<AdminBook>(`/api/content/admin/books/${enc(bookId)}/takedown`, { reason }).then((r) => r.data),
   restore: (bookId: string) =>

@@ -6,7 +6,9 @@ import { GENERATION_MAX_CHAPTERS, TARGET_WORDS_MAX, TARGET_WORDS_MIN, TITLE_MAX_
 /** The value of a `static final int NAME = value;` constant in a content-service source file. */
 function serverConstant(file: string, name: string): number {
   const path = `../../../services/content-service/src/main/java/io/authorworks/content/${file}`;
-  const match = new RegExp(`static final int ${name} = ([\\d_]+);`).exec(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  const match = new RegExp(`static final int ${name} = ([\\d_]+);`).exec(
+    readFileSync(new URL(path, import.meta.url), 'utf8'),
+  );
   if (!match?.[1]) {
     throw new Error(`${name} is not a constant in ${file}`);
   }
@@ -16,7 +18,9 @@ function serverConstant(file: string, name: string): number {
 describe('client limits', () => {
   it('are the ones the content-service validates', () => {
     expect(TITLE_MAX_LENGTH).toBe(serverConstant('support/Checks.java', 'TITLE_MAX_LENGTH'));
-    expect(GENERATION_MAX_CHAPTERS).toBe(serverConstant('generation/GenerationProperties.java', 'DEFAULT_MAX_CHAPTERS'));
+    expect(GENERATION_MAX_CHAPTERS).toBe(
+      serverConstant('generation/GenerationProperties.java', 'DEFAULT_MAX_CHAPTERS'),
+    );
     expect(TARGET_WORDS_MIN).toBe(serverConstant('generation/GenerationJobs.java', 'MIN_TARGET_WORDS'));
     expect(TARGET_WORDS_MAX).toBe(serverConstant('generation/GenerationJobs.java', 'MAX_TARGET_WORDS'));
   });

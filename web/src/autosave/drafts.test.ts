@@ -12,7 +12,11 @@ describe('local drafts', () => {
   it('treats damaged entries as no draft, and survives a full storage', () => {
     localStorage.setItem('aw.draft.c2', '{not json');
     expect(readDraft('c2')).toBeUndefined();
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); } } as unknown as Storage;
+    const full = {
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    } as unknown as Storage;
     expect(keepDraft('c3', 'x', '"1"', full)).toBe(false);
   });
 });

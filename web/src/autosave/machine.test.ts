@@ -29,7 +29,11 @@ const saves = (effects: AutosaveEffect[]) => effects.filter((e) => e.type === 's
 
 describe('autosave machine', () => {
   it('debounces typing: every edit reschedules, nothing is sent until the timer fires', () => {
-    const { state, effects } = run(initialState('Once', '"1"'), { type: 'edit', text: 'Once upon' }, { type: 'edit', text: 'Once upon a time' });
+    const { state, effects } = run(
+      initialState('Once', '"1"'),
+      { type: 'edit', text: 'Once upon' },
+      { type: 'edit', text: 'Once upon a time' },
+    );
 
     expect(state.status).toBe('dirty');
     expect(saves(effects)).toHaveLength(0);
@@ -97,19 +101,34 @@ describe('autosave machine', () => {
   });
 
   it('says when the session ended, and keeps the text for after signing in again', () => {
-    const { state } = run(initialState('A', '"1"'), { type: 'edit', text: 'AB' }, { type: 'timer' }, { type: 'failed', kind: 'unauthorized' });
+    const { state } = run(
+      initialState('A', '"1"'),
+      { type: 'edit', text: 'AB' },
+      { type: 'timer' },
+      { type: 'failed', kind: 'unauthorized' },
+    );
 
     expect(statusLabel(state)).toEqual({ label: 'Signed out — sign in to save', tone: 'error' });
     expect(state.text).toBe('AB');
   });
 
   it('on 412 fetches the server version and offers a choice, sending nothing meanwhile', () => {
-    const conflict = run(initialState('A', '"1"'), { type: 'edit', text: 'Mine' }, { type: 'timer' }, { type: 'conflict' });
+    const conflict = run(
+      initialState('A', '"1"'),
+      { type: 'edit', text: 'Mine' },
+      { type: 'timer' },
+      { type: 'conflict' },
+    );
     expect(conflict.state.status).toBe('conflict');
     expect(conflict.effects).toContainEqual({ type: 'fetchServer' });
     expect(statusLabel(conflict.state).label).toBe('Checking for changes…');
 
-    const loaded = run(conflict.state, { type: 'serverLoaded', text: 'Theirs', etag: '"5"' }, { type: 'edit', text: 'Mine!' }, { type: 'timer' });
+    const loaded = run(
+      conflict.state,
+      { type: 'serverLoaded', text: 'Theirs', etag: '"5"' },
+      { type: 'edit', text: 'Mine!' },
+      { type: 'timer' },
+    );
     expect(loaded.state.status).toBe('conflict');
     expect(loaded.state.conflict).toEqual({ serverText: 'Theirs', serverEtag: '"5"' });
     expect(saves(loaded.effects)).toHaveLength(0);
@@ -198,7 +217,11 @@ describe('resuming from a local draft', () => {
 
   it('opens as a conflict when the server moved on since the draft', () => {
     const resumed = resumeFromDraft({ text: 'Theirs', etag: '"3"' }, { text: 'Mine', etag: '"1"' });
-    expect(resumed.state).toMatchObject({ status: 'conflict', text: 'Mine', conflict: { serverText: 'Theirs', serverEtag: '"3"' } });
+    expect(resumed.state).toMatchObject({
+      status: 'conflict',
+      text: 'Mine',
+      conflict: { serverText: 'Theirs', serverEtag: '"3"' },
+    });
     expect(resumed.effects).toHaveLength(0);
   });
 });

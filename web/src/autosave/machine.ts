@@ -154,7 +154,10 @@ export function reduce(
         return { state, effects: [] };
       }
       if (state.text === state.savedText) {
-        return { state: { ...state, status: 'saved', failures: 0, failure: undefined, message: undefined }, effects: [] };
+        return {
+          state: { ...state, status: 'saved', failures: 0, failure: undefined, message: undefined },
+          effects: [],
+        };
       }
       return startSave(state);
     }
@@ -193,8 +196,19 @@ export function reduce(
     }
     case 'conflict': {
       return {
-        state: { ...state, status: 'conflict', inFlight: undefined, conflict: {}, failure: undefined, message: undefined },
-        effects: [{ type: 'cancelTimer' }, { type: 'keepDraft', text: state.text, etag: state.etag }, { type: 'fetchServer' }],
+        state: {
+          ...state,
+          status: 'conflict',
+          inFlight: undefined,
+          conflict: {},
+          failure: undefined,
+          message: undefined,
+        },
+        effects: [
+          { type: 'cancelTimer' },
+          { type: 'keepDraft', text: state.text, etag: state.etag },
+          { type: 'fetchServer' },
+        ],
       };
     }
     case 'serverLoaded': {

@@ -17,7 +17,9 @@ describe('useAutosave', () => {
       .mockRejectedValueOnce(new NetworkError())
       .mockResolvedValueOnce('"2"');
     const backend: AutosaveBackend = { save, load: vi.fn() };
-    const { result } = renderHook(() => useAutosave('c1', { state: initialState('A', '"1"'), effects: [] }, backend, config));
+    const { result } = renderHook(() =>
+      useAutosave('c1', { state: initialState('A', '"1"'), effects: [] }, backend, config),
+    );
 
     act(() => result.current.edit('AB'));
     expect(readDraft('c1')?.text).toBe('AB');
@@ -41,7 +43,9 @@ describe('useAutosave', () => {
       save: vi.fn().mockRejectedValue(new ApiError(412, { status: 412, title: 'Precondition Failed' })),
       load: vi.fn().mockResolvedValue({ text: 'Theirs', etag: '"9"' }),
     };
-    const { result } = renderHook(() => useAutosave('c2', { state: initialState('A', '"1"'), effects: [] }, backend, config));
+    const { result } = renderHook(() =>
+      useAutosave('c2', { state: initialState('A', '"1"'), effects: [] }, backend, config),
+    );
 
     act(() => result.current.edit('Mine'));
     await act(async () => vi.advanceTimersByTimeAsync(1500));
@@ -53,7 +57,9 @@ describe('useAutosave', () => {
 
   it('warns before closing the tab while text is unsaved', () => {
     const backend: AutosaveBackend = { save: vi.fn(() => new Promise<string>(() => undefined)), load: vi.fn() };
-    const { result } = renderHook(() => useAutosave('c3', { state: initialState('A', '"1"'), effects: [] }, backend, config));
+    const { result } = renderHook(() =>
+      useAutosave('c3', { state: initialState('A', '"1"'), effects: [] }, backend, config),
+    );
     const clean = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(clean);
     expect(clean.defaultPrevented).toBe(false);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import { ApiError, NetworkError, errorMessage } from '../api/problem';
 import { clearDraft, keepDraft } from './drafts';
 import {
@@ -44,9 +44,11 @@ export function useAutosave(
   );
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const backendRef = useRef(backend);
-  backendRef.current = backend;
   const stateRef = useRef(box.state);
-  stateRef.current = box.state;
+  useLayoutEffect(() => {
+    backendRef.current = backend;
+    stateRef.current = box.state;
+  });
   const mounted = useRef(true);
   const inFlight = useRef<Promise<string> | undefined>(undefined);
   const dispatchRef = useRef(dispatchBox);
@@ -82,11 +84,13 @@ export function useAutosave(
             (etag) => dispatch({ type: 'saved', text: effect.text, etag }),
             (error: unknown) => dispatch(failure(error)),
           );
-          saving.finally(() => {
-            if (inFlight.current === saving) {
-              inFlight.current = undefined;
-            }
-          }).catch(() => undefined);
+          saving
+            .finally(() => {
+              if (inFlight.current === saving) {
+                inFlight.current = undefined;
+              }
+            })
+            .catch(() => undefined);
           break;
         }
         case 'fetchServer':

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -21,12 +21,23 @@ export interface DialogProps {
  * A modal dialog: focus moves in, Tab and Shift+Tab stay inside, Escape closes, and focus
  * returns to whatever opened it. The rest of the page is inert while it is open.
  */
-export function Dialog({ title, open, onClose, children, actions, description, size = 'medium', role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+  actions,
+  description,
+  size = 'medium',
+  role = 'dialog',
+}: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
 
   useEffect(() => {
     if (!open) {
@@ -78,7 +89,11 @@ export function Dialog({ title, open, onClose, children, actions, description, s
     return null;
   }
   return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div
+      className="dialog-backdrop"
+      role="presentation"
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
       <div
         ref={panel}
         className={`dialog dialog-${size}`}
@@ -119,7 +134,17 @@ export interface ConfirmProps {
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, danger, busy, error, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmProps) {
   return (
     <Dialog
       open={open}
@@ -132,7 +157,12 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger, busy
           <button type="button" className="button" onClick={onCancel} data-autofocus>
             Cancel
           </button>
-          <button type="button" className={danger ? 'button danger' : 'button primary'} onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className={danger ? 'button danger' : 'button primary'}
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </>

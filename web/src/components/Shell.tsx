@@ -11,7 +11,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const signingOutNow = useMutation({ mutationFn: signOut });
   // Signing out leaves the page, so the button stays off once it has worked.
   const signingOut = signingOutNow.isPending || signingOutNow.isSuccess;
-  const signOutError = signingOutNow.isError ? 'Signing out did not work. Check your connection and try again.' : undefined;
+  const signOutError = signingOutNow.isError
+    ? 'Signing out did not work. Check your connection and try again.'
+    : undefined;
   const signedIn = session?.authenticated === true;
   const returnTo = location.pathname + location.search;
 
@@ -86,8 +88,8 @@ export function Shell({ children }: { children: ReactNode }) {
       {expired && (
         <div className="banner banner-warn" role="alert">
           <p>
-            <strong>Your session has ended.</strong> Anything you type is kept on this device and saved as soon as you are
-            back.{' '}
+            <strong>Your session has ended.</strong> Anything you type is kept on this device and saved as soon as you
+            are back.{' '}
             <a href={signInUrl('/signed-in')} target="_blank" rel="noopener">
               Sign in again (opens a new tab)
             </a>

@@ -11,7 +11,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** An error with what went wrong, and "Try again" only when trying again can help. */
-export function ErrorNotice({ error, onRetry, title = 'That did not work' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  title = 'That did not work',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{title}</p>

@@ -9,7 +9,11 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the browser title', () => {
   it('names each page', async () => {
-    mockFetch((url) => (url.startsWith('/api/content/books?') || url.startsWith('/api/content/public/books') ? json(200, { items: [] }) : undefined));
+    mockFetch((url) =>
+      url.startsWith('/api/content/books?') || url.startsWith('/api/content/public/books')
+        ? json(200, { items: [] })
+        : undefined,
+    );
     const home = renderApp(<Home />);
     await waitFor(() => expect(document.title).toBe('Your books · AuthorWorks'));
     home.unmount();

@@ -9,10 +9,38 @@ afterEach(() => vi.unstubAllGlobals());
 const quote = {
   kind: 'full-book',
   offline: true,
-  total: { provider: 'offline', model: 'offline', inputTokens: 1000, outputTokens: 5000, costMicros: 0, currency: 'USD', display: '$0.00', priced: true },
+  total: {
+    provider: 'offline',
+    model: 'offline',
+    inputTokens: 1000,
+    outputTokens: 5000,
+    costMicros: 0,
+    currency: 'USD',
+    display: '$0.00',
+    priced: true,
+  },
   steps: [
-    { index: 0, name: 'bible', provider: 'offline', model: 'offline', inputTokens: 100, outputTokens: 500, costMicros: 0, currency: 'USD' },
-    { index: 1, name: 'chapter-1-prose', chapter: 1, provider: 'offline', model: 'offline', inputTokens: 900, outputTokens: 4500, costMicros: 0, currency: 'USD' },
+    {
+      index: 0,
+      name: 'bible',
+      provider: 'offline',
+      model: 'offline',
+      inputTokens: 100,
+      outputTokens: 500,
+      costMicros: 0,
+      currency: 'USD',
+    },
+    {
+      index: 1,
+      name: 'chapter-1-prose',
+      chapter: 1,
+      provider: 'offline',
+      model: 'offline',
+      inputTokens: 900,
+      outputTokens: 4500,
+      costMicros: 0,
+      currency: 'USD',
+    },
   ],
 };
 
@@ -26,10 +54,22 @@ describe('start from a premise', () => {
         return json(200, quote);
       }
       if (url === '/api/content/books/b1/generation/jobs' && init.method === 'POST') {
-        return json(202, { id: 'j1', bookId: 'b1', kind: 'full-book', state: 'queued', progress: { done: 0, total: 2 } });
+        return json(202, {
+          id: 'j1',
+          bookId: 'b1',
+          kind: 'full-book',
+          state: 'queued',
+          progress: { done: 0, total: 2 },
+        });
       }
       if (url === '/api/content/generation/jobs/j1') {
-        return json(200, { id: 'j1', bookId: 'b1', kind: 'full-book', state: 'succeeded', progress: { done: 2, total: 2 } });
+        return json(200, {
+          id: 'j1',
+          bookId: 'b1',
+          kind: 'full-book',
+          state: 'succeeded',
+          progress: { done: 2, total: 2 },
+        });
       }
       return undefined;
     });
@@ -40,7 +80,10 @@ describe('start from a premise', () => {
     expect(screen.getByText(/working title/i, { selector: '.field-error' })).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('Working title'), 'Gannet Rock');
-    await user.type(screen.getByLabelText('Premise'), 'A lighthouse keeper finds a ship from a year that has not happened yet.');
+    await user.type(
+      screen.getByLabelText('Premise'),
+      'A lighthouse keeper finds a ship from a year that has not happened yet.',
+    );
     await user.click(screen.getByRole('button', { name: 'See what it will cost' }));
 
     expect(await screen.findByRole('heading', { name: 'Before anything runs' })).toBeInTheDocument();
@@ -54,7 +97,10 @@ describe('start from a premise', () => {
     const startCall = fetch.mock.calls.find(([url]) => String(url).endsWith('/generation/jobs'));
     const init = startCall?.[1] as RequestInit;
     expect((init.headers as Headers).get('Idempotency-Key')).toBeTruthy();
-    expect(JSON.parse(String(init.body))).toMatchObject({ kind: 'full-book', params: { chapters: 5, targetWords: 1500 } });
+    expect(JSON.parse(String(init.body))).toMatchObject({
+      kind: 'full-book',
+      params: { chapters: 5, targetWords: 1500 },
+    });
   });
 
   it('deletes the book it created when the quote fails, and creates a fresh one on the next try', async () => {
@@ -73,18 +119,27 @@ describe('start from a premise', () => {
         return json(quoteAnswer, quote);
       }
       if (url === '/api/content/books/b1/generation/quote') {
-        return json(quoteAnswer, { type: 'https://authorworks.dev/problems/service-unavailable', title: 'Unavailable', status: 503 });
+        return json(quoteAnswer, {
+          type: 'https://authorworks.dev/problems/service-unavailable',
+          title: 'Unavailable',
+          status: 503,
+        });
       }
       return undefined;
     });
     const user = userEvent.setup();
     renderApp(<PremiseFlow />);
     await user.type(screen.getByLabelText('Working title'), 'Gannet Rock');
-    await user.type(screen.getByLabelText('Premise'), 'A lighthouse keeper finds a ship from a year that has not happened yet.');
+    await user.type(
+      screen.getByLabelText('Premise'),
+      'A lighthouse keeper finds a ship from a year that has not happened yet.',
+    );
     await user.click(screen.getByRole('button', { name: 'See what it will cost' }));
 
     expect(await screen.findByRole('alert')).toBeInTheDocument();
-    const deleted = fetch.mock.calls.find(([url, init]) => url === '/api/content/books/b1' && (init as RequestInit).method === 'DELETE');
+    const deleted = fetch.mock.calls.find(
+      ([url, init]) => url === '/api/content/books/b1' && (init as RequestInit).method === 'DELETE',
+    );
     expect(((deleted?.[1] as RequestInit).headers as Headers).get('If-Match')).toBe('"0"');
 
     quoteAnswer = 200;
@@ -102,7 +157,10 @@ describe('start from a premise', () => {
     expect(screen.getByLabelText('Chapters')).toHaveAttribute('max', '50');
 
     await user.type(screen.getByLabelText('Working title'), 'Gannet Rock');
-    await user.type(screen.getByLabelText('Premise'), 'A lighthouse keeper finds a ship from a year that has not happened yet.');
+    await user.type(
+      screen.getByLabelText('Premise'),
+      'A lighthouse keeper finds a ship from a year that has not happened yet.',
+    );
     await user.clear(screen.getByLabelText('Chapters'));
     await user.type(screen.getByLabelText('Chapters'), '60');
     await user.click(screen.getByRole('button', { name: 'See what it will cost' }));
@@ -127,7 +185,10 @@ describe('start from a premise', () => {
     const user = userEvent.setup();
     renderApp(<PremiseFlow />);
     await user.type(screen.getByLabelText('Working title'), 'Gannet Rock');
-    await user.type(screen.getByLabelText('Premise'), 'A lighthouse keeper finds a ship from a year that has not happened yet.');
+    await user.type(
+      screen.getByLabelText('Premise'),
+      'A lighthouse keeper finds a ship from a year that has not happened yet.',
+    );
     await user.clear(screen.getByLabelText('Chapters'));
     await user.type(screen.getByLabelText('Chapters'), '50');
     await user.click(screen.getByRole('button', { name: 'See what it will cost' }));

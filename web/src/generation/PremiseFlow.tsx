@@ -40,7 +40,13 @@ export function PremiseFlow() {
 
   const request = (): GenerationRequest => ({
     kind: 'full-book',
-    params: { premise: premise.trim(), chapters, targetWords, tone: tone.trim() || undefined, structure: structure || undefined },
+    params: {
+      premise: premise.trim(),
+      chapters,
+      targetWords,
+      tone: tone.trim() || undefined,
+      structure: structure || undefined,
+    },
   });
 
   const getQuote = (event: FormEvent) => {
@@ -131,15 +137,33 @@ export function PremiseFlow() {
       )}
       <div className="field">
         <label htmlFor="premise-title">Working title</label>
-        <input id="premise-title" value={title} onChange={(e) => { setTitle(e.target.value); setQuote(undefined); }} maxLength={TITLE_MAX_LENGTH}
-          aria-invalid={fieldErrors.title ? true : undefined} aria-describedby={fieldErrors.title ? 'premise-title-error' : undefined} disabled={bookId !== undefined} />
+        <input
+          id="premise-title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setQuote(undefined);
+          }}
+          maxLength={TITLE_MAX_LENGTH}
+          aria-invalid={fieldErrors.title ? true : undefined}
+          aria-describedby={fieldErrors.title ? 'premise-title-error' : undefined}
+          disabled={bookId !== undefined}
+        />
         <FieldError id="premise-title-error" message={fieldErrors.title} />
       </div>
       <div className="field">
         <label htmlFor="premise-text">Premise</label>
-        <textarea id="premise-text" rows={4} value={premise} onChange={(e) => { setPremise(e.target.value); setQuote(undefined); }}
+        <textarea
+          id="premise-text"
+          rows={4}
+          value={premise}
+          onChange={(e) => {
+            setPremise(e.target.value);
+            setQuote(undefined);
+          }}
           aria-invalid={fieldErrors.premise ? true : undefined}
-          aria-describedby={fieldErrors.premise ? 'premise-text-error' : 'premise-text-hint'} />
+          aria-describedby={fieldErrors.premise ? 'premise-text-error' : 'premise-text-hint'}
+        />
         <p id="premise-text-hint" className="hint">
           Who wants what, what stands in the way, and where it happens. A few sentences are enough.
         </p>
@@ -148,16 +172,37 @@ export function PremiseFlow() {
       <div className="field-row">
         <div className="field">
           <label htmlFor="premise-chapters">Chapters</label>
-          <input id="premise-chapters" type="number" min={1} max={GENERATION_MAX_CHAPTERS} value={chapters}
-            onChange={(e) => { setChapters(Number(e.target.value)); setQuote(undefined); }}
-            aria-invalid={fieldErrors.chapters ? true : undefined} aria-describedby={fieldErrors.chapters ? 'premise-chapters-error' : undefined} />
+          <input
+            id="premise-chapters"
+            type="number"
+            min={1}
+            max={GENERATION_MAX_CHAPTERS}
+            value={chapters}
+            onChange={(e) => {
+              setChapters(Number(e.target.value));
+              setQuote(undefined);
+            }}
+            aria-invalid={fieldErrors.chapters ? true : undefined}
+            aria-describedby={fieldErrors.chapters ? 'premise-chapters-error' : undefined}
+          />
           <FieldError id="premise-chapters-error" message={fieldErrors.chapters} />
         </div>
         <div className="field">
           <label htmlFor="premise-words">Words per chapter</label>
-          <input id="premise-words" type="number" min={TARGET_WORDS_MIN} max={TARGET_WORDS_MAX} step={50} value={targetWords}
-            onChange={(e) => { setTargetWords(Number(e.target.value)); setQuote(undefined); }}
-            aria-invalid={fieldErrors.targetWords ? true : undefined} aria-describedby={fieldErrors.targetWords ? 'premise-words-error' : undefined} />
+          <input
+            id="premise-words"
+            type="number"
+            min={TARGET_WORDS_MIN}
+            max={TARGET_WORDS_MAX}
+            step={50}
+            value={targetWords}
+            onChange={(e) => {
+              setTargetWords(Number(e.target.value));
+              setQuote(undefined);
+            }}
+            aria-invalid={fieldErrors.targetWords ? true : undefined}
+            aria-describedby={fieldErrors.targetWords ? 'premise-words-error' : undefined}
+          />
           <FieldError id="premise-words-error" message={fieldErrors.targetWords} />
         </div>
       </div>
@@ -166,11 +211,26 @@ export function PremiseFlow() {
           <label htmlFor="premise-tone">
             Tone <span className="optional">(optional)</span>
           </label>
-          <input id="premise-tone" value={tone} onChange={(e) => { setTone(e.target.value); setQuote(undefined); }} placeholder="e.g. wry, melancholy" />
+          <input
+            id="premise-tone"
+            value={tone}
+            onChange={(e) => {
+              setTone(e.target.value);
+              setQuote(undefined);
+            }}
+            placeholder="e.g. wry, melancholy"
+          />
         </div>
         <div className="field">
           <label htmlFor="premise-structure">Structure</label>
-          <select id="premise-structure" value={structure} onChange={(e) => { setStructure(e.target.value); setQuote(undefined); }}>
+          <select
+            id="premise-structure"
+            value={structure}
+            onChange={(e) => {
+              setStructure(e.target.value);
+              setQuote(undefined);
+            }}
+          >
             {STRUCTURES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -219,7 +279,17 @@ function Working({ what, steps }: { what: 'quoting' | 'starting'; steps: number 
   );
 }
 
-function QuoteView({ quote, busy, onStart, onChange }: { quote: GenerationQuote; busy: boolean; onStart: () => void; onChange: () => void }) {
+function QuoteView({
+  quote,
+  busy,
+  onStart,
+  onChange,
+}: {
+  quote: GenerationQuote;
+  busy: boolean;
+  onStart: () => void;
+  onChange: () => void;
+}) {
   const chapterSteps = quote.steps.filter((s) => s.chapter !== undefined && s.chapter !== null);
   const tokens = quote.total.inputTokens + quote.total.outputTokens;
   return (
@@ -256,7 +326,10 @@ function QuoteView({ quote, busy, onStart, onChange }: { quote: GenerationQuote;
         <ol className="quote-steps">
           {quote.steps.map((step) => (
             <li key={step.index}>
-              {stepLabel(step.name)} <span className="muted small">≈ {new Intl.NumberFormat('en').format(step.inputTokens + step.outputTokens)} tokens</span>
+              {stepLabel(step.name)}{' '}
+              <span className="muted small">
+                ≈ {new Intl.NumberFormat('en').format(step.inputTokens + step.outputTokens)} tokens
+              </span>
             </li>
           ))}
         </ol>
@@ -279,7 +352,8 @@ function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: strin
   const polled = useQuery({
     queryKey: queryKeys.job(job.id),
     queryFn: () => generation.get(job.id),
-    refetchInterval: (query) => (query.state.data && ['succeeded', 'failed', 'cancelled'].includes(query.state.data.state) ? false : 5000),
+    refetchInterval: (query) =>
+      query.state.data && ['succeeded', 'failed', 'cancelled'].includes(query.state.data.state) ? false : 5000,
   });
   const view: JobView = merge(live, polled.data);
   const done = isTerminal(view);
@@ -307,7 +381,9 @@ function JobProgress({ job, bookId, total }: { job: GenerationJob; bookId: strin
         <span className="muted small">{percent(view)}%</span>
       </div>
       <p id="job-step" role="status" aria-live="polite">
-        {done ? `${view.done} of ${view.total} steps done.` : `Step ${Math.min(view.done + 1, Math.max(view.total, 1))} of ${view.total || '…'}: ${stepLabel(view.step)}`}
+        {done
+          ? `${view.done} of ${view.total} steps done.`
+          : `Step ${Math.min(view.done + 1, Math.max(view.total, 1))} of ${view.total || '…'}: ${stepLabel(view.step)}`}
       </p>
       {!done && view.preview && (
         <pre className="job-preview" aria-label="Text as it is written">
@@ -367,7 +443,13 @@ export function merge(live: JobView, job: GenerationJob | undefined): JobView {
     };
   }
   if (job.progress.done > live.done) {
-    return { ...live, state: 'running', done: job.progress.done, total: job.progress.total, step: job.progress.step ?? live.step };
+    return {
+      ...live,
+      state: 'running',
+      done: job.progress.done,
+      total: job.progress.total,
+      step: job.progress.step ?? live.step,
+    };
   }
   return live;
 }

@@ -20,7 +20,13 @@ describe('job progress from server-sent events', () => {
       { type: 'step-started', data: { index: 1, name: 'chapter-1-prose', total: 4 } },
       { type: 'delta', data: { step: 1, text: 'retry from scratch', restart: true } },
     ].reduce(applyJobEvent, view);
-    expect(later).toMatchObject({ done: 1, tokens: 900, step: 'chapter-1-prose', preview: 'retry from scratch', finished: ['bible'] });
+    expect(later).toMatchObject({
+      done: 1,
+      tokens: 900,
+      step: 'chapter-1-prose',
+      preview: 'retry from scratch',
+      finished: ['bible'],
+    });
     expect(percent(later)).toBe(25);
 
     const completed = applyJobEvent(later, {
@@ -34,7 +40,10 @@ describe('job progress from server-sent events', () => {
   });
 
   it('keeps the readable problem of a failed job', () => {
-    const view = run({ type: 'failed', data: { state: 'failed', problem: { title: 'Provider failed', detail: 'The AI provider kept timing out.' } } });
+    const view = run({
+      type: 'failed',
+      data: { state: 'failed', problem: { title: 'Provider failed', detail: 'The AI provider kept timing out.' } },
+    });
     expect(view.state).toBe('failed');
     expect(view.problem?.detail).toBe('The AI provider kept timing out.');
   });

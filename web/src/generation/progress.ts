@@ -93,7 +93,14 @@ export function stepLabel(name: string | undefined): string {
   }
   const chapter = /^chapter-(\d+)-(.+)$/.exec(name);
   if (chapter) {
-    const part = chapter[2] === 'prose' ? 'writing' : chapter[2] === 'plan' ? 'planning' : chapter[2] === 'summary' ? 'summarising' : chapter[2];
+    const part =
+      chapter[2] === 'prose'
+        ? 'writing'
+        : chapter[2] === 'plan'
+          ? 'planning'
+          : chapter[2] === 'summary'
+            ? 'summarising'
+            : chapter[2];
     return `Chapter ${chapter[1]}: ${part}`;
   }
   const names: Record<string, string> = {

@@ -176,8 +176,13 @@ function CancelJob({ job, title }: { job: GenerationJob; title: string }) {
   const error = cancel.error ? errorMessage(cancel.error) : undefined;
   return (
     <>
-      <button type="button" className="button danger quiet small" onClick={() => cancel.mutate()} disabled={cancelling}
-        aria-label={`Cancel the job for ${title}`}>
+      <button
+        type="button"
+        className="button danger quiet small"
+        onClick={() => cancel.mutate()}
+        disabled={cancelling}
+        aria-label={`Cancel the job for ${title}`}
+      >
         {cancelling ? 'Cancelling…' : 'Cancel'}
       </button>
       {error && (

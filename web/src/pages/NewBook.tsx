@@ -41,7 +41,10 @@ export function NewBookPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      books.create({ title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) }, key.current),
+      books.create(
+        { title: title.trim(), description: description.trim() || undefined, genres: parseGenres(genres) },
+        key.current,
+      ),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: queryKeys.books() });
       navigate(`/books/${created.data.id}`);

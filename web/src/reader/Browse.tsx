@@ -55,7 +55,12 @@ export function Browse() {
       )}
       {list.hasNextPage && (
         <p className="center">
-          <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
             {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
           </button>
         </p>

@@ -8,7 +8,9 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { queryKeys } from '../api/queryKeys';
 
 /** Left and right arrows turn the page, unless the reader is typing somewhere. */
-export function pageTurn(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target'>): 'previous' | 'next' | undefined {
+export function pageTurn(
+  event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target'>,
+): 'previous' | 'next' | undefined {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
     return undefined;
   }
@@ -35,18 +37,30 @@ export function ChapterReader() {
     queryFn: () => reading.chapter(bookId, n),
     enabled: Number.isInteger(n) && n > 0,
   });
-  useDocumentTitle(chapter.data && book.data ? `${chapter.data.title} · ${book.data.title}` : chapter.isError ? 'Chapter not available' : undefined);
+  useDocumentTitle(
+    chapter.data && book.data
+      ? `${chapter.data.title} · ${book.data.title}`
+      : chapter.isError
+        ? 'Chapter not available'
+        : undefined,
+  );
 
   useEffect(() => {
     if (chapter.data && book.data) {
-      rememberPosition({ bookId, title: book.data.title, chapter: chapter.data.number, chapterTitle: chapter.data.title });
+      rememberPosition({
+        bookId,
+        title: book.data.title,
+        chapter: chapter.data.number,
+        chapterTitle: chapter.data.title,
+      });
     }
   }, [chapter.data, book.data, bookId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const direction = pageTurn(event);
-      const target = direction === 'previous' ? chapter.data?.previous : direction === 'next' ? chapter.data?.next : undefined;
+      const target =
+        direction === 'previous' ? chapter.data?.previous : direction === 'next' ? chapter.data?.next : undefined;
       if (target !== undefined && target !== null) {
         event.preventDefault();
         navigate(`/read/${bookId}/${target}`);

@@ -14,7 +14,11 @@ export function ContinueReading() {
           <li key={p.bookId}>
             <Link to={`/read/${p.bookId}/${p.chapter}`}>
               <span className="continue-title">{p.title}</span>
-              <span className="muted"> — chapter {p.chapter}{p.chapterTitle ? `: ${p.chapterTitle}` : ''}</span>
+              <span className="muted">
+                {' '}
+                — chapter {p.chapter}
+                {p.chapterTitle ? `: ${p.chapterTitle}` : ''}
+              </span>
             </Link>
           </li>
         ))}

@@ -20,7 +20,11 @@ function load(storage: Storage | undefined): ReadingPosition[] {
     if (Array.isArray(parsed)) {
       return parsed.filter(
         (p): p is ReadingPosition =>
-          p && typeof p.bookId === 'string' && typeof p.chapter === 'number' && Number.isInteger(p.chapter) && p.chapter > 0,
+          p &&
+          typeof p.bookId === 'string' &&
+          typeof p.chapter === 'number' &&
+          Number.isInteger(p.chapter) &&
+          p.chapter > 0,
       );
     }
   } catch {

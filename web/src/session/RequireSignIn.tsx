@@ -11,7 +11,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     return <Loading label="Checking your session…" />;
   }
   if (error) {
-    return <ErrorNotice error={new Error(error)} onRetry={() => void recheck()} title="AuthorWorks could not be reached" />;
+    return (
+      <ErrorNotice error={new Error(error)} onRetry={() => void recheck()} title="AuthorWorks could not be reached" />
+    );
   }
   if (!session?.authenticated) {
     return (

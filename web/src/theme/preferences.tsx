@@ -40,6 +40,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const saved = preferences.data?.theme;
     if (isThemeChoice(saved)) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the account's saved theme arrives after the first render
       setThemeState(saved);
       storeTheme(saved);
     }

@@ -63,7 +63,9 @@ describe('the AI panel', () => {
       return undefined;
     });
     const user = userEvent.setup();
-    renderApp(<AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />);
+    renderApp(
+      <AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />,
+    );
 
     expect(screen.getByText(/Acting on your selection: 4 words/)).toBeInTheDocument();
     await user.type(screen.getByLabelText('Instructions (optional)'), 'colder');
@@ -93,10 +95,23 @@ describe('the AI panel', () => {
   it('asks for a selection before rewriting and can continue at the cursor without one', async () => {
     const editor = fakeEditor('She waited.', '');
     editor.state.from = editor.state.to = editor.state.text.length;
-    mockFetch((url) => (url.endsWith('/assist') ? eventStream([['delta', { text: 'The sea answered.' }], ['done', DONE]]) : undefined));
+    mockFetch((url) =>
+      url.endsWith('/assist')
+        ? eventStream([
+            ['delta', { text: 'The sea answered.' }],
+            ['done', DONE],
+          ])
+        : undefined,
+    );
     const user = userEvent.setup();
     renderApp(
-      <AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={{ from: 11, to: 11, text: '' }} onClose={() => {}} />,
+      <AiPanel
+        bookId="b1"
+        chapterId="c1"
+        editor={editor.ref}
+        selection={{ from: 11, to: 11, text: '' }}
+        onClose={() => {}}
+      />,
     );
 
     expect(screen.getByRole('button', { name: 'Rewrite' })).toBeDisabled();
@@ -121,7 +136,9 @@ describe('the AI panel', () => {
         : undefined,
     );
     const user = userEvent.setup();
-    renderApp(<AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />);
+    renderApp(
+      <AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Rewrite' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('monthly AI spend limit of $20.00');
     expect(editor.state.text).toBe('The lamp was cold.');
@@ -133,12 +150,23 @@ describe('the AI panel', () => {
       url.endsWith('/assist')
         ? eventStream([
             ['delta', { text: 'A brass' }],
-            ['error', { problem: { status: 503, title: 'The AI provider is unavailable', detail: 'The AI provider is overloaded. Try again in a minute.' } }],
+            [
+              'error',
+              {
+                problem: {
+                  status: 503,
+                  title: 'The AI provider is unavailable',
+                  detail: 'The AI provider is overloaded. Try again in a minute.',
+                },
+              },
+            ],
           ])
         : undefined,
     );
     const user = userEvent.setup();
-    renderApp(<AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />);
+    renderApp(
+      <AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={() => {}} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Rewrite' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('overloaded');
     expect(screen.getByDisplayValue('A brass')).toBeInTheDocument();
@@ -151,7 +179,9 @@ describe('the AI panel', () => {
     mockFetch();
     const onClose = vi.fn();
     const user = userEvent.setup();
-    renderApp(<AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={onClose} />);
+    renderApp(
+      <AiPanel bookId="b1" chapterId="c1" editor={editor.ref} selection={editor.selection} onClose={onClose} />,
+    );
 
     expect(screen.getByRole('heading', { name: 'AI assist' })).toHaveFocus();
     await user.keyboard('{Escape}');

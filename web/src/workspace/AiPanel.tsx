@@ -116,7 +116,9 @@ export function AiPanel({ bookId, chapterId, editor, selection, onClose }: Props
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        {selection.text.trim() ? `Acting on your selection: ${words(selectedWords)}.` : 'Nothing selected: working at the cursor.'}
+        {selection.text.trim()
+          ? `Acting on your selection: ${words(selectedWords)}.`
+          : 'Nothing selected: working at the cursor.'}
       </p>
       <fieldset className="choice-group ai-operations" aria-describedby="ai-operation-hint">
         <legend>Operation</legend>

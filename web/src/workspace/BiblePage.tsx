@@ -21,7 +21,13 @@ export function BiblePage({ bookId }: { bookId: string }) {
     return <Loading label="Opening the story bible…" />;
   }
   if (query.isError) {
-    return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="The story bible could not be loaded" />;
+    return (
+      <ErrorNotice
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        title="The story bible could not be loaded"
+      />
+    );
   }
   const data = query.data.data;
   const etag = query.data.etag ?? `"${data.version}"`;
@@ -73,15 +79,54 @@ function FieldsForm({ bookId, bible, etag }: { bookId: string; bible: Bible; eta
   return (
     <form className="bible-fields card" onSubmit={save} aria-labelledby="bible-story-heading">
       <h3 id="bible-story-heading">The story</h3>
-      <TextField id="premise" label="Premise" hint="The story in a sentence or two." value={fields.premise ?? ''} onChange={set('premise')} rows={2} />
-      <TextField id="synopsis" label="Synopsis" hint="The story in a few paragraphs." value={fields.synopsis ?? ''} onChange={set('synopsis')} rows={5} />
+      <TextField
+        id="premise"
+        label="Premise"
+        hint="The story in a sentence or two."
+        value={fields.premise ?? ''}
+        onChange={set('premise')}
+        rows={2}
+      />
+      <TextField
+        id="synopsis"
+        label="Synopsis"
+        hint="The story in a few paragraphs."
+        value={fields.synopsis ?? ''}
+        onChange={set('synopsis')}
+        rows={5}
+      />
       <h4>Style guide</h4>
       <div className="field-row">
-        <TextField id="pointOfView" label="Point of view" value={fields.pointOfView ?? ''} onChange={set('pointOfView')} placeholder="e.g. close third" />
-        <TextField id="tense" label="Tense" value={fields.tense ?? ''} onChange={set('tense')} placeholder="e.g. past" />
+        <TextField
+          id="pointOfView"
+          label="Point of view"
+          value={fields.pointOfView ?? ''}
+          onChange={set('pointOfView')}
+          placeholder="e.g. close third"
+        />
+        <TextField
+          id="tense"
+          label="Tense"
+          value={fields.tense ?? ''}
+          onChange={set('tense')}
+          placeholder="e.g. past"
+        />
       </div>
-      <TextField id="voice" label="Voice" value={fields.voice ?? ''} onChange={set('voice')} rows={2} placeholder="How the prose should sound" />
-      <TextField id="samplePassage" label="Sample passage" value={fields.samplePassage ?? ''} onChange={set('samplePassage')} rows={4} />
+      <TextField
+        id="voice"
+        label="Voice"
+        value={fields.voice ?? ''}
+        onChange={set('voice')}
+        rows={2}
+        placeholder="How the prose should sound"
+      />
+      <TextField
+        id="samplePassage"
+        label="Sample passage"
+        value={fields.samplePassage ?? ''}
+        onChange={set('samplePassage')}
+        rows={4}
+      />
       {error && (
         <div className="form-error" role="alert">
           <p>{error}</p>
@@ -132,9 +177,24 @@ function TextField({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {rows ? (
-        <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={placeholder}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+        />
       ) : (
-        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={placeholder}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+        />
       )}
       {hint && (
         <p id={`${id}-hint`} className="hint">
@@ -199,7 +259,9 @@ function CollectionSection({
             <li key={entry.id} className="entry-card">
               <h4>{entry.name}</h4>
               {(entry.role || entry.category) && <p className="entry-kind">{entry.role ?? entry.category}</p>}
-              {entry.aliases && entry.aliases.length > 0 && <p className="muted small">Also: {entry.aliases.join(', ')}</p>}
+              {entry.aliases && entry.aliases.length > 0 && (
+                <p className="muted small">Also: {entry.aliases.join(', ')}</p>
+              )}
               {entry.description && <p className="entry-description">{entry.description}</p>}
               {entry.traits && entry.traits.length > 0 && (
                 <ul className="traits" aria-label="Traits">
@@ -217,10 +279,20 @@ function CollectionSection({
                 <p className="muted small">From the series bible</p>
               ) : (
                 <div className="entry-actions">
-                  <button type="button" className="button small quiet" onClick={() => setEditing(entry)} aria-label={`Edit ${entry.name}`}>
+                  <button
+                    type="button"
+                    className="button small quiet"
+                    onClick={() => setEditing(entry)}
+                    aria-label={`Edit ${entry.name}`}
+                  >
                     Edit
                   </button>
-                  <button type="button" className="button small quiet danger" onClick={() => setDeleting(entry)} aria-label={`Delete ${entry.name}`}>
+                  <button
+                    type="button"
+                    className="button small quiet danger"
+                    onClick={() => setDeleting(entry)}
+                    aria-label={`Delete ${entry.name}`}
+                  >
                     Delete
                   </button>
                 </div>
@@ -292,7 +364,9 @@ function EntryDialog({
   const key = useRef(newIdempotencyKey());
   const saving = useMutation({
     mutationFn: (changes: EntryChanges) =>
-      entry ? bibleApi.updateEntry(bookId, collection, entry, changes) : bibleApi.addEntry(bookId, collection, changes, key.current),
+      entry
+        ? bibleApi.updateEntry(bookId, collection, entry, changes)
+        : bibleApi.addEntry(bookId, collection, changes, key.current),
     // Not awaited, as before: the page closes this dialog and refreshes the bible.
     onSuccess: () => {
       onSaved();
@@ -331,7 +405,14 @@ function EntryDialog({
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="entry-name">Name</label>
-          <input id="entry-name" value={name} onChange={(e) => setName(e.target.value)} data-autofocus aria-invalid={fieldErrors.name ? true : undefined} aria-describedby={fieldErrors.name ? 'entry-name-error' : undefined} />
+          <input
+            id="entry-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-autofocus
+            aria-invalid={fieldErrors.name ? true : undefined}
+            aria-describedby={fieldErrors.name ? 'entry-name-error' : undefined}
+          />
           <FieldError id="entry-name-error" message={fieldErrors.name} />
         </div>
         {isCharacter && (
@@ -339,11 +420,21 @@ function EntryDialog({
             <div className="field-row">
               <div className="field">
                 <label htmlFor="entry-role">Role</label>
-                <input id="entry-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. protagonist" />
+                <input
+                  id="entry-role"
+                  value={role}
+                  onChange={(e) => setRole(e.target.value)}
+                  placeholder="e.g. protagonist"
+                />
               </div>
               <div className="field">
                 <label htmlFor="entry-aliases">Also known as</label>
-                <input id="entry-aliases" value={aliases} onChange={(e) => setAliases(e.target.value)} aria-describedby="entry-aliases-hint" />
+                <input
+                  id="entry-aliases"
+                  value={aliases}
+                  onChange={(e) => setAliases(e.target.value)}
+                  aria-describedby="entry-aliases-hint"
+                />
                 <p id="entry-aliases-hint" className="hint">
                   Separate with commas.
                 </p>
@@ -354,18 +445,33 @@ function EntryDialog({
         {hasCategory && (
           <div className="field">
             <label htmlFor="entry-category">Category</label>
-            <input id="entry-category" value={category} onChange={(e) => setCategory(e.target.value)} placeholder={collection === 'locations' ? 'e.g. city' : 'e.g. artefact'} />
+            <input
+              id="entry-category"
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+              placeholder={collection === 'locations' ? 'e.g. city' : 'e.g. artefact'}
+            />
           </div>
         )}
         <div className="field">
           <label htmlFor="entry-description">Description</label>
-          <textarea id="entry-description" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="entry-description"
+            rows={4}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         {isCharacter && (
           <>
             <div className="field">
               <label htmlFor="entry-traits">Traits</label>
-              <input id="entry-traits" value={traits} onChange={(e) => setTraits(e.target.value)} aria-describedby="entry-traits-hint" />
+              <input
+                id="entry-traits"
+                value={traits}
+                onChange={(e) => setTraits(e.target.value)}
+                aria-describedby="entry-traits-hint"
+              />
               <p id="entry-traits-hint" className="hint">
                 Separate with commas, e.g. “stubborn, kind, afraid of water”.
               </p>

@@ -27,7 +27,9 @@ const book: Book = {
 describe('book details', () => {
   it('saves the changed details against the version the writer saw', async () => {
     const fetch = mockFetch((url, init) =>
-      url === '/api/content/books/b1' && init.method === 'PATCH' ? json(200, { ...book, title: 'The Lamp Room', version: 4 }) : undefined,
+      url === '/api/content/books/b1' && init.method === 'PATCH'
+        ? json(200, { ...book, title: 'The Lamp Room', version: 4 })
+        : undefined,
     );
     const onClose = vi.fn();
     const user = userEvent.setup();
@@ -53,7 +55,11 @@ describe('book details', () => {
   it('says so when someone else changed the book meanwhile, and keeps the dialog open', async () => {
     mockFetch((url, init) =>
       url === '/api/content/books/b1' && init.method === 'PATCH'
-        ? json(412, { type: 'https://authorworks.dev/problems/precondition-failed', status: 412, title: 'Changed meanwhile' })
+        ? json(412, {
+            type: 'https://authorworks.dev/problems/precondition-failed',
+            status: 412,
+            title: 'Changed meanwhile',
+          })
         : undefined,
     );
     const onClose = vi.fn();

@@ -66,6 +66,7 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
 
   useEffect(() => {
     if (open) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the form starts from the book each time the dialog opens
       setTitle(book.title);
       setSubtitle(book.subtitle ?? '');
       setDescription(book.description ?? '');
@@ -79,7 +80,12 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
     event.preventDefault();
     setUntitled(!title.trim());
     if (title.trim()) {
-      saving.mutate({ title: title.trim(), subtitle: subtitle.trim(), description: description.trim(), genres: parseGenres(genres) });
+      saving.mutate({
+        title: title.trim(),
+        subtitle: subtitle.trim(),
+        description: description.trim(),
+        genres: parseGenres(genres),
+      });
     }
   };
 
@@ -109,7 +115,12 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
             <label htmlFor="details-subtitle">
               Subtitle <span className="optional">(optional)</span>
             </label>
-            <input id="details-subtitle" value={subtitle} maxLength={TITLE_MAX_LENGTH} onChange={(e) => setSubtitle(e.target.value)} />
+            <input
+              id="details-subtitle"
+              value={subtitle}
+              maxLength={TITLE_MAX_LENGTH}
+              onChange={(e) => setSubtitle(e.target.value)}
+            />
             <FieldError id="details-subtitle-error" message={fieldErrors.subtitle} />
           </div>
           <div className="field">
@@ -143,7 +154,12 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
           </div>
           <div className="dialog-actions">
             {owner && (
-              <button type="button" className="button danger quiet" onClick={() => setConfirmingDelete(true)} disabled={busy}>
+              <button
+                type="button"
+                className="button danger quiet"
+                onClick={() => setConfirmingDelete(true)}
+                disabled={busy}
+              >
                 Delete book…
               </button>
             )}
@@ -161,8 +177,8 @@ export function BookDetailsDialog({ book, open, onClose }: { book: Book; open: b
         title={`Delete “${book.title}”?`}
         message={
           <p>
-            Its chapters, their revisions and the story bible are deleted with it, and readers can no longer open it. This
-            cannot be undone: export it first if you may want it back.
+            Its chapters, their revisions and the story bible are deleted with it, and readers can no longer open it.
+            This cannot be undone: export it first if you may want it back.
           </p>
         }
         confirmLabel="Delete book"

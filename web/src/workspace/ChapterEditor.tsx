@@ -35,7 +35,13 @@ export function ChapterEditor({ bookId, summary }: Props) {
     return <Loading label={`Opening “${summary.title}”…`} />;
   }
   if (chapter.isError) {
-    return <ErrorNotice error={chapter.error} onRetry={() => void chapter.refetch()} title="This chapter could not be opened" />;
+    return (
+      <ErrorNotice
+        error={chapter.error}
+        onRetry={() => void chapter.refetch()}
+        title="This chapter could not be opened"
+      />
+    );
   }
   const etag = chapter.data.etag ?? `"${chapter.data.data.version}"`;
   return (
@@ -76,7 +82,9 @@ function EditorSession({
       save: async (text, ifMatch) => {
         const saved = await chapterApi.saveContent(bookId, chapter.id, text, ifMatch);
         client.setQueryData<ChapterSummary[]>(queryKeys.chapters(bookId), (list) =>
-          list?.map((c) => (c.id === chapter.id ? { ...c, wordCount: saved.data.wordCount, version: saved.data.version } : c)),
+          list?.map((c) =>
+            c.id === chapter.id ? { ...c, wordCount: saved.data.wordCount, version: saved.data.version } : c,
+          ),
         );
         return saved.etag ?? `"${saved.data.version}"`;
       },
@@ -104,7 +112,10 @@ function EditorSession({
 
   return (
     <div className={panel ? 'editor-with-panel' : 'editor-alone'}>
-      <div className="editor-main" onKeyDown={(event) => isAssistShortcut(event) && (event.preventDefault(), setPanel('ai'))}>
+      <div
+        className="editor-main"
+        onKeyDown={(event) => isAssistShortcut(event) && (event.preventDefault(), setPanel('ai'))}
+      >
         <div className="editor-toolbar">
           <h2 className="editor-chapter-title">{summary.title}</h2>
           <div className="editor-toolbar-tools">
@@ -201,6 +212,12 @@ function EditorSession({
 }
 
 /** Ctrl/Cmd+Shift+E ("edit with AI"; Ctrl+Shift+A is Chrome's tab search) opens the AI panel. */
-export function isAssistShortcut(event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }) {
+export function isAssistShortcut(event: {
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  code: string;
+}) {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyE';
 }

@@ -50,7 +50,9 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
       setAnnouncement(message);
     }
     if (focusId) {
-      requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-move-focus="${focusId}"]`)?.focus());
+      requestAnimationFrame(() =>
+        listRef.current?.querySelector<HTMLElement>(`[data-move-focus="${focusId}"]`)?.focus(),
+      );
     }
     pending.current += 1;
     try {
@@ -70,7 +72,11 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
   const moveKeyboard = (chapter: ChapterSummary, delta: number) => {
     const next = moveBy(order, chapter.id, delta);
     const index = next.findIndex((c) => c.id === chapter.id);
-    void commitOrder(next, `${chapter.id}:${delta < 0 ? 'up' : 'down'}`, announceMove(chapter.title, index, next.length));
+    void commitOrder(
+      next,
+      `${chapter.id}:${delta < 0 ? 'up' : 'down'}`,
+      announceMove(chapter.title, index, next.length),
+    );
   };
 
   const onDrop = (event: DragEvent, target: ChapterSummary) => {
@@ -81,7 +87,11 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
     if (dragged && dragged !== target.id) {
       const next = moveTo(order, dragged, target.id);
       const moved = next.find((c) => c.id === dragged);
-      void commitOrder(next, undefined, moved ? announceMove(moved.title, next.indexOf(moved), next.length) : undefined);
+      void commitOrder(
+        next,
+        undefined,
+        moved ? announceMove(moved.title, next.indexOf(moved), next.length) : undefined,
+      );
     }
   };
 
@@ -139,7 +149,8 @@ export function ChapterList({ bookId, chapters, currentId }: Props) {
                 className="chapter-link"
                 aria-current={chapter.id === currentId ? 'page' : undefined}
               >
-                <span className="chapter-number">{index + 1}.</span> <span className="chapter-title">{chapter.title}</span>
+                <span className="chapter-number">{index + 1}.</span>{' '}
+                <span className="chapter-title">{chapter.title}</span>
                 <span className="chapter-meta">
                   {words(chapter.wordCount)} · {chapter.status}
                 </span>
@@ -256,6 +267,7 @@ function AddChapterDialog({
   useEffect(() => {
     if (open) {
       // The suggestion is the placeholder, and the title when none is typed.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the form starts empty each time the dialog opens
       setTitle('');
       reset();
       key.current = newIdempotencyKey();
@@ -335,7 +347,13 @@ function RenameChapterDialog({
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="rename-chapter-title">Title</label>
-          <input id="rename-chapter-title" value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus maxLength={TITLE_MAX_LENGTH} />
+          <input
+            id="rename-chapter-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-autofocus
+            maxLength={TITLE_MAX_LENGTH}
+          />
         </div>
         {error && (
           <p className="form-error" role="alert">
@@ -404,7 +422,17 @@ function DeleteChapter({
 
 function TrashIcon() {
   return (
-    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M2.5 4h11M6.5 4V2.5h3V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v5M9.2 6.5v5" />
     </svg>
   );
@@ -412,7 +440,17 @@ function TrashIcon() {
 
 function PencilIcon() {
   return (
-    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M11 2.5l2.5 2.5L5.5 13H3v-2.5zM9.5 4l2.5 2.5" />
     </svg>
   );

@@ -1,7 +1,13 @@
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Change } from './placement';
 import { EditorState, Compartment } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderExtension, drawSelection, highlightActiveLine } from '@codemirror/view';
+import {
+  EditorView,
+  keymap,
+  placeholder as placeholderExtension,
+  drawSelection,
+  highlightActiveLine,
+} from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -81,11 +87,13 @@ export function MarkdownEditor({
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const onBlurRef = useRef(onBlur);
-  onBlurRef.current = onBlur;
   const onSelectionRef = useRef(onSelectionChange);
-  onSelectionRef.current = onSelectionChange;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    onBlurRef.current = onBlur;
+    onSelectionRef.current = onSelectionChange;
+  });
   const editable = useRef(new Compartment());
   const labels = useRef(new Compartment());
 
@@ -108,7 +116,9 @@ export function MarkdownEditor({
           baseTheme,
           placeholderExtension(placeholder ?? 'Start writing…'),
           editable.current.of([EditorView.editable.of(!readOnly), EditorState.readOnly.of(readOnly)]),
-          labels.current.of(EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'true', autocorrect: 'on' })),
+          labels.current.of(
+            EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'true', autocorrect: 'on' }),
+          ),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               onChangeRef.current(update.state.doc.toString());

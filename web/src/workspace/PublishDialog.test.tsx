@@ -24,11 +24,24 @@ const book: Book = {
 };
 
 function chapter(n: number, status: string, publishedAt?: string): ChapterSummary {
-  return { id: `c${n}`, position: n, title: `Bell ${n}`, wordCount: 100, status, publishedAt, version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  return {
+    id: `c${n}`,
+    position: n,
+    title: `Bell ${n}`,
+    wordCount: 100,
+    status,
+    publishedAt,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
 }
 
 /** Five chapters readers have, only the first of them marked final. */
-const items = [chapter(1, 'final', '2026-01-02T00:00:00Z'), ...[2, 3, 4, 5].map((n) => chapter(n, 'draft', '2026-01-02T00:00:00Z'))];
+const items = [
+  chapter(1, 'final', '2026-01-02T00:00:00Z'),
+  ...[2, 3, 4, 5].map((n) => chapter(n, 'draft', '2026-01-02T00:00:00Z')),
+];
 
 function publishRoutes() {
   return mockFetch((url, init) => {
@@ -37,7 +50,14 @@ function publishRoutes() {
     }
     if (url === '/api/content/books/b1/publish' && init.method === 'POST') {
       const body = JSON.parse(String(init.body));
-      return json(200, { bookId: 'b1', status: 'published', visibility: 'public', chapters: body.include === 'all' ? 5 : 1, wordCount: 100, version: 4 });
+      return json(200, {
+        bookId: 'b1',
+        status: 'published',
+        visibility: 'public',
+        chapters: body.include === 'all' ? 5 : 1,
+        wordCount: 100,
+        version: 4,
+      });
     }
     return undefined;
   });

@@ -10,8 +10,14 @@ import { queryKeys } from '../api/queryKeys';
 
 export function PublishDialog({ book, open, onClose }: { book: Book; open: boolean; onClose: () => void }) {
   const client = useQueryClient();
-  const list = useQuery({ queryKey: queryKeys.chapters(book.id), queryFn: () => chapterApi.listAll(book.id), enabled: open });
-  const [visibility, setVisibility] = useState<'public' | 'unlisted'>(book.visibility === 'unlisted' ? 'unlisted' : 'public');
+  const list = useQuery({
+    queryKey: queryKeys.chapters(book.id),
+    queryFn: () => chapterApi.listAll(book.id),
+    enabled: open,
+  });
+  const [visibility, setVisibility] = useState<'public' | 'unlisted'>(
+    book.visibility === 'unlisted' ? 'unlisted' : 'public',
+  );
   const [chosen, setInclude] = useState<'final' | 'all'>();
   const [confirmRemoval, setConfirmRemoval] = useState(false);
   const [result, setResult] = useState<PublishResult>();
@@ -48,6 +54,7 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
     if (open) {
       resetPublish();
       resetUnpublish();
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the dialog starts over each time it opens
       setResult(undefined);
       setInclude(undefined);
       setConfirmRemoval(false);
@@ -78,7 +85,8 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
         <div>
           <p role="status">
             “{book.title}” is published: {result.chapters} {result.chapters === 1 ? 'chapter' : 'chapters'},{' '}
-            {words(result.wordCount)}, {result.visibility === 'public' ? 'listed for everyone' : 'readable by link only'}.
+            {words(result.wordCount)},{' '}
+            {result.visibility === 'public' ? 'listed for everyone' : 'readable by link only'}.
           </p>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
@@ -91,19 +99,30 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
         </div>
       ) : (
         <form onSubmit={submit}>
-          <p className="muted">
-            Readers see a snapshot. Later edits stay private until you publish again.
-          </p>
+          <p className="muted">Readers see a snapshot. Later edits stay private until you publish again.</p>
           <fieldset className="choice-group">
             <legend>Who can find it</legend>
             <label className="choice">
-              <input type="radio" name="visibility" value="public" checked={visibility === 'public'} onChange={() => setVisibility('public')} data-autofocus />
+              <input
+                type="radio"
+                name="visibility"
+                value="public"
+                checked={visibility === 'public'}
+                onChange={() => setVisibility('public')}
+                data-autofocus
+              />
               <span>
                 <strong>Public</strong> — listed in Read for everyone
               </span>
             </label>
             <label className="choice">
-              <input type="radio" name="visibility" value="unlisted" checked={visibility === 'unlisted'} onChange={() => setVisibility('unlisted')} />
+              <input
+                type="radio"
+                name="visibility"
+                value="unlisted"
+                checked={visibility === 'unlisted'}
+                onChange={() => setVisibility('unlisted')}
+              />
               <span>
                 <strong>Unlisted</strong> — only people with the link
               </span>
@@ -112,26 +131,41 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
           <fieldset className="choice-group">
             <legend>Which chapters</legend>
             <label className="choice">
-              <input type="radio" name="include" value="final" checked={include === 'final'} onChange={() => setInclude('final')} />
+              <input
+                type="radio"
+                name="include"
+                value="final"
+                checked={include === 'final'}
+                onChange={() => setInclude('final')}
+              />
               <span>
                 <strong>Final chapters only</strong> — {finalCount} of {allCount} marked final
               </span>
             </label>
             <label className="choice">
-              <input type="radio" name="include" value="all" checked={include === 'all'} onChange={() => setInclude('all')} />
+              <input
+                type="radio"
+                name="include"
+                value="all"
+                checked={include === 'all'}
+                onChange={() => setInclude('all')}
+              />
               <span>
                 <strong>All chapters</strong> — {allCount}, including drafts
               </span>
             </label>
           </fieldset>
           {include === 'final' && finalCount === 0 && allCount > 0 && (
-            <p className="hint">No chapter is marked final yet. Set a chapter’s status to Final, or publish all chapters.</p>
+            <p className="hint">
+              No chapter is marked final yet. Set a chapter’s status to Final, or publish all chapters.
+            </p>
           )}
           {removed.length > 0 && (
             <div className="form-warning" role="alert">
               <p>
-                Readers have {published.length} {published.length === 1 ? 'chapter' : 'chapters'} now. Publishing final chapters only takes{' '}
-                {removed.length === 1 ? 'this one' : `these ${removed.length}`} away from them: {removed.map((c) => `“${c.title}”`).join(', ')}.
+                Readers have {published.length} {published.length === 1 ? 'chapter' : 'chapters'} now. Publishing final
+                chapters only takes {removed.length === 1 ? 'this one' : `these ${removed.length}`} away from them:{' '}
+                {removed.map((c) => `“${c.title}”`).join(', ')}.
               </p>
               <label className="choice">
                 <input type="checkbox" checked={confirmRemoval} onChange={(e) => setConfirmRemoval(e.target.checked)} />
@@ -153,7 +187,11 @@ export function PublishDialog({ book, open, onClose }: { book: Book; open: boole
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy || list.isPending || (removed.length > 0 && !confirmRemoval)}>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || list.isPending || (removed.length > 0 && !confirmRemoval)}
+            >
               {busy ? 'Publishing…' : book.status === 'published' ? 'Publish again' : 'Publish'}
             </button>
           </div>

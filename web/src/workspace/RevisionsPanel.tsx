@@ -168,7 +168,13 @@ export function DiffView({ lines }: { lines: string[] }) {
   return (
     <pre className="diff" aria-label="Differences">
       {body.map((line, index) => {
-        const kind = line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'same';
+        const kind = line.startsWith('+')
+          ? 'add'
+          : line.startsWith('-')
+            ? 'del'
+            : line.startsWith('@@')
+              ? 'hunk'
+              : 'same';
         const label = kind === 'add' ? 'Added: ' : kind === 'del' ? 'Removed: ' : '';
         return (
           <span key={index} className={`diff-line diff-${kind}`}>

@@ -20,7 +20,15 @@ export function Workspace() {
   const [editingDetails, setEditingDetails] = useState(false);
   const { pathname } = useLocation();
   const onBible = pathname.endsWith('/bible');
-  useDocumentTitle(book.data ? (onBible ? `Story bible · ${book.data.title}` : book.data.title) : book.isError ? 'Book not available' : undefined);
+  useDocumentTitle(
+    book.data
+      ? onBible
+        ? `Story bible · ${book.data.title}`
+        : book.data.title
+      : book.isError
+        ? 'Book not available'
+        : undefined,
+  );
 
   if (book.isPending) {
     return <Loading label="Opening your book…" />;
@@ -56,7 +64,11 @@ export function Workspace() {
           </p>
         </div>
         <nav className="workspace-tabs" aria-label="Book">
-          <Link to={`/books/${bookId}`} className={onBible ? undefined : 'active'} aria-current={onBible ? undefined : 'page'}>
+          <Link
+            to={`/books/${bookId}`}
+            className={onBible ? undefined : 'active'}
+            aria-current={onBible ? undefined : 'page'}
+          >
             Write
           </Link>
           <NavLink to={`/books/${bookId}/bible`}>Story bible</NavLink>

@@ -12,12 +12,42 @@ export const OPERATIONS: ReadonlyArray<{
   /** Where an accepted answer goes. */
   placement: 'replace' | 'insert-at-cursor' | 'insert-below';
 }> = [
-  { id: 'rewrite', label: 'Rewrite', hint: 'Say the selection another way', needsSelection: true, placement: 'replace' },
-  { id: 'expand', label: 'Expand', hint: 'Make the selection richer and longer', needsSelection: true, placement: 'replace' },
+  {
+    id: 'rewrite',
+    label: 'Rewrite',
+    hint: 'Say the selection another way',
+    needsSelection: true,
+    placement: 'replace',
+  },
+  {
+    id: 'expand',
+    label: 'Expand',
+    hint: 'Make the selection richer and longer',
+    needsSelection: true,
+    placement: 'replace',
+  },
   { id: 'shorten', label: 'Shorten', hint: 'Tighten the selection', needsSelection: true, placement: 'replace' },
-  { id: 'describe', label: 'Describe', hint: 'Sensory description of what is selected', needsSelection: false, placement: 'insert-below' },
-  { id: 'brainstorm', label: 'Brainstorm', hint: 'Ideas for what could happen next', needsSelection: false, placement: 'insert-below' },
-  { id: 'continue', label: 'Continue', hint: 'Write on from the cursor', needsSelection: false, placement: 'insert-at-cursor' },
+  {
+    id: 'describe',
+    label: 'Describe',
+    hint: 'Sensory description of what is selected',
+    needsSelection: false,
+    placement: 'insert-below',
+  },
+  {
+    id: 'brainstorm',
+    label: 'Brainstorm',
+    hint: 'Ideas for what could happen next',
+    needsSelection: false,
+    placement: 'insert-below',
+  },
+  {
+    id: 'continue',
+    label: 'Continue',
+    hint: 'Write on from the cursor',
+    needsSelection: false,
+    placement: 'insert-at-cursor',
+  },
 ];
 
 export function operation(id: AssistOperation) {
