@@ -7,14 +7,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * This service's own copy of people's display names, kept by {@link UserEventsListener}.
  * An account with no event seen yet has no name here, and callers show none rather than
  * ask the user-service on every read.
  */
-@Component
+@Repository
 public class AuthorNames {
 
 	private final JdbcClient jdbc;

@@ -16,14 +16,14 @@ import io.authorworks.platform.events.Outbox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code books} table, for the book feature and for the features that change a book
  * as a side effect (chapters keep its word count; publishing and series change its status
  * and place). Callers check access first; these methods do not.
  */
-@Component
+@Repository
 public class Books {
 
 	static final String COLUMNS = """

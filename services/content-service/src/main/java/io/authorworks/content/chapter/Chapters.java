@@ -10,14 +10,14 @@ import java.util.UUID;
 import io.authorworks.content.support.PgArrays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code chapters} table, for the chapter feature and for the features that read a
  * whole book's chapters (export, publishing). Callers check access first; these methods
  * do not.
  */
-@Component
+@Repository
 public class Chapters {
 
 	static final String COLUMNS = """

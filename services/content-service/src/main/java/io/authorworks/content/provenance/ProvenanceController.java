@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Generation")
 class ProvenanceController {
 
-	private final JdbcClient jdbc;
+	private final ChapterProvenance provenance;
 
 	private final BookAccess access;
 
-	ProvenanceController(JdbcClient jdbc, BookAccess access) {
-		this.jdbc = jdbc;
+	ProvenanceController(ChapterProvenance provenance, BookAccess access) {
+		this.provenance = provenance;
 		this.access = access;
 	}
 
@@ -39,24 +38,9 @@ class ProvenanceController {
 					+ "model, and whether it was written offline. Members only.")
 	Provenance provenance(Caller.User user, @PathVariable UUID bookId, @PathVariable UUID chapterId) {
 		this.access.require(user, bookId, Permission.READ);
-		Integer current = this.jdbc.sql("""
-				select max(r.number) from chapters c join chapter_revisions r on r.chapter_id = c.id
-				where c.id = :chapter and c.book_id = :book
-				""").param("chapter", chapterId).param("book", bookId).query(Integer.class).optional().orElse(null);
-		if (current == null) {
-			throw new NotFoundException("There is no such chapter in this book.");
-		}
-		List<Passage> passages = this.jdbc.sql("""
-				select revision, start_offset, end_offset, job_id, step_index, operation, provider, model, offline,
-				    created_at
-				from chapter_provenance where chapter_id = :chapter order by revision desc, start_offset
-				""")
-			.param("chapter", chapterId)
-			.query((rs, n) -> new Passage(rs.getInt("revision"), rs.getInt("start_offset"), rs.getInt("end_offset"),
-					rs.getObject("job_id", UUID.class), (Integer) rs.getObject("step_index"), rs.getString("operation"),
-					rs.getString("provider"), rs.getString("model"), rs.getBoolean("offline"),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+		int current = this.provenance.currentRevision(bookId, chapterId)
+			.orElseThrow(() -> new NotFoundException("There is no such chapter in this book."));
+		List<Passage> passages = this.provenance.passages(chapterId);
 		return new Provenance(chapterId, current, passages);
 	}
 

@@ -15,14 +15,14 @@ import io.authorworks.platform.core.Ids;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * What readers may read: published books that are public (listed) or unlisted (by link),
  * and their published chapters. A book that is private, unpublished, taken down by an
  * admin or deleted is simply not here.
  */
-@Component
+@Repository
 public class PublishedWorks {
 
 	private final JdbcClient jdbc;

@@ -11,14 +11,14 @@ import io.authorworks.platform.core.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code chapter_revisions} table. Chapters record a revision in the transaction of
  * every change to their title or text, under the chapter's row lock, so numbers are dense
  * and the newest revision always equals the current chapter.
  */
-@Component
+@Repository
 public class Revisions {
 
 	private static final String COLUMNS = """

@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Single-use, expiring tokens that are mailed to people (email verification, password
  * reset). Only a hash is stored, so a leaked table cannot be used to take over accounts.
  */
-@Component
+@Repository
 public class AccountTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();

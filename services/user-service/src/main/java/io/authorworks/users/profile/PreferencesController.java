@@ -1,6 +1,5 @@
 package io.authorworks.users.profile;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,47 +39,29 @@ class PreferencesController {
 
 	private static final int MAX_KEYS = 100;
 
-	private final JdbcClient jdbc;
+	private final Preferences preferences;
 
 	private final ObjectMapper mapper;
 
-	PreferencesController(JdbcClient jdbc, ObjectMapper mapper) {
-		this.jdbc = jdbc;
+	PreferencesController(Preferences preferences, ObjectMapper mapper) {
+		this.preferences = preferences;
 		this.mapper = mapper;
 	}
 
 	@GetMapping
 	@Operation(summary = "All your preferences")
 	Map<String, JsonNode> all(Caller.User user) {
-		Map<String, JsonNode> preferences = new LinkedHashMap<>();
-		this.jdbc.sql("select key, value::text as value from user_preferences where user_id = :id order by key")
-			.param("id", user.id())
-			.query((rs) -> {
-				preferences.put(rs.getString("key"), this.mapper.readTree(rs.getString("value")));
-			});
-		return preferences;
+		return this.preferences.all(user.id());
 	}
 
 	@PutMapping("/{key}")
 	@Operation(summary = "Set one preference", description = "The body is the JSON value.")
 	ResponseEntity<Map<String, JsonNode>> put(Caller.User user, @PathVariable String key, @RequestBody JsonNode value) {
 		validate(key, value);
-		long count = this.jdbc.sql("select count(*) from user_preferences where user_id = :id and key <> :key")
-			.param("id", user.id())
-			.param("key", key)
-			.query(Long.class)
-			.single();
-		if (count >= MAX_KEYS) {
+		if (this.preferences.countOthers(user.id(), key) >= MAX_KEYS) {
 			throw new InvalidRequestException(key, "You can keep at most " + MAX_KEYS + " preferences.");
 		}
-		this.jdbc.sql("""
-				insert into user_preferences (user_id, key, value) values (:id, :key, cast(:value as jsonb))
-				on conflict (user_id, key) do update set value = excluded.value, updated_at = now()
-				""")
-			.param("id", user.id())
-			.param("key", key)
-			.param("value", this.mapper.writeValueAsString(value))
-			.update();
+		this.preferences.put(user.id(), key, value);
 		return ResponseEntity.ok(Map.of(key, value));
 	}
 
@@ -89,11 +69,7 @@ class PreferencesController {
 	@Operation(summary = "Forget one preference")
 	@ApiResponse(responseCode = "204", description = "Forgotten.")
 	ResponseEntity<Void> delete(Caller.User user, @PathVariable String key) {
-		int removed = this.jdbc.sql("delete from user_preferences where user_id = :id and key = :key")
-			.param("id", user.id())
-			.param("key", key)
-			.update();
-		if (removed == 0) {
+		if (!this.preferences.delete(user.id(), key)) {
 			throw new NotFoundException("You have no preference '" + key + "'.");
 		}
 		return ResponseEntity.noContent().build();
