@@ -144,7 +144,7 @@ function applyEvent(state: Extract<AssistState, { status: 'streaming' }>, event:
     case 'delta':
       return { ...state, text: state.text + String((data as { text?: unknown })?.text ?? '') };
     case 'restart':
-      // The provider failed part-way and content-ai started over: the text so far is void.
+      // The provider failed part-way and story-ai started over: the text so far is void.
       return { ...state, text: '', restarts: state.restarts + 1 };
     case 'done':
       return { status: 'done', text: state.text, done: data as AssistDone };

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.authorworks.content.ai.engine.AiProperties;
-import io.authorworks.content.ai.engine.ContentAi;
-import io.authorworks.content.ai.fakes.FakeAnthropicServer;
-import io.authorworks.content.ai.fakes.RecordedRequest;
-import io.authorworks.content.ai.fakes.Reply;
+import io.authorworks.lib.storyai.engine.AiProperties;
+import io.authorworks.lib.storyai.engine.ContentAi;
+import io.authorworks.testing.llm.FakeAnthropicServer;
+import io.authorworks.testing.llm.RecordedRequest;
+import io.authorworks.testing.llm.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -81,7 +81,7 @@ abstract class ContentIntegrationTest {
 	 */
 	void userEvent(String sample, UUID userId, Map<String, Object> data) {
 		try (java.io.InputStream in = getClass()
-			.getResourceAsStream("/io/authorworks/users/events/" + sample + ".json")) {
+			.getResourceAsStream("/io/authorworks/contracts/users/" + sample + ".json")) {
 			ObjectNode envelope = (ObjectNode) Api.JSON.readTree(in);
 			envelope.put("id", UUID.randomUUID().toString());
 			envelope.put("subject", "users/" + userId);

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.authorworks.content.events.BookDeleted;
-import io.authorworks.content.events.BookPublished;
-import io.authorworks.content.events.BookUpdated;
-import io.authorworks.content.events.ChapterPublished;
-import io.authorworks.content.events.ChapterUpdated;
+import io.authorworks.contracts.content.BookDeleted;
+import io.authorworks.contracts.content.BookPublished;
+import io.authorworks.contracts.content.BookUpdated;
+import io.authorworks.contracts.content.ChapterPublished;
+import io.authorworks.contracts.content.ChapterUpdated;
 import io.authorworks.platform.events.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.authorworks.content.events.BookRestored;
-import io.authorworks.content.events.BookTakenDown;
+import io.authorworks.contracts.content.BookRestored;
+import io.authorworks.contracts.content.BookTakenDown;
 import io.authorworks.platform.events.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

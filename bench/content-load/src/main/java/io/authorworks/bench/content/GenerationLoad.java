@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.authorworks.content.ai.fakes.FakeAnthropicServer;
-import io.authorworks.content.ai.fakes.Reply;
+import io.authorworks.testing.llm.FakeAnthropicServer;
+import io.authorworks.testing.llm.Reply;
 import io.authorworks.launcher.Platform;
 import io.authorworks.launcher.PlatformEndpoints;
 import io.authorworks.launcher.engine.DatabaseEndpoint;

@@ -61,10 +61,12 @@ public final class HouseRules {
 	}
 
 	/**
-	 * Plain libraries that more than one deployable may use: the AI library and the story
-	 * reader serve both content-service and content-worker.
+	 * Package roots whose code any deployable may use: the chassis, contracts between
+	 * deployables (events, job types), plain libraries and test support. Every other
+	 * {@code io.authorworks} package belongs to one deployable.
 	 */
-	static final List<String> LIBRARIES = List.of("io.authorworks.content.ai", "io.authorworks.content.store");
+	static final List<String> SHARED_ROOTS = List.of("io.authorworks.platform.", "io.authorworks.contracts.",
+			"io.authorworks.lib.", "io.authorworks.testing.");
 
 	/** Checks every rule against the classes under the application's package. */
 	public static void check(Class<?> application) {
@@ -115,10 +117,9 @@ public final class HouseRules {
 					DescribedPredicate.describe("belong to another AuthorWorks deployable", (JavaClass input) -> {
 						String name = input.getPackageName();
 						return name.startsWith("io.authorworks.") && !name.startsWith(root)
-								&& !name.startsWith("io.authorworks.platform.") && !name.contains(".events")
-								&& LIBRARIES.stream().noneMatch(name::startsWith);
+								&& SHARED_ROOTS.stream().noneMatch(name::startsWith);
 					}))
-			.because("deployables share code only through platform-*, *-events and library modules");
+			.because("deployables share code only through the chassis, contracts and libraries");
 	}
 
 	/**

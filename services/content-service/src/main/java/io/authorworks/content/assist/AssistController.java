@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.authorworks.content.ai.AiException;
-import io.authorworks.content.ai.GenerationCancelledException;
-import io.authorworks.content.ai.TokenSink;
-import io.authorworks.content.ai.engine.StepOutcome;
+import io.authorworks.lib.storyai.AiException;
+import io.authorworks.lib.storyai.GenerationCancelledException;
+import io.authorworks.lib.storyai.TokenSink;
+import io.authorworks.lib.storyai.engine.StepOutcome;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.authorworks.content.store.BibleInheritance;
+import io.authorworks.lib.storystore.BibleInheritance;
 
-import static io.authorworks.content.store.BibleInheritance.pick;
+import static io.authorworks.lib.storystore.BibleInheritance.pick;
 
 /**
  * How a book sees its series' bible: the series bible first and the book's bible over it,

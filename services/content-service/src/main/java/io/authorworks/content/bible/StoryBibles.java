@@ -20,7 +20,7 @@ import io.authorworks.content.book.Books;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.series.SeriesCatalog;
-import io.authorworks.content.store.BibleInheritance;
+import io.authorworks.lib.storystore.BibleInheritance;
 import io.authorworks.content.support.Checks;
 import io.authorworks.platform.core.ETags;
 import io.authorworks.content.support.PgArrays;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.authorworks.content.events.BookDeleted;
+import io.authorworks.contracts.content.BookDeleted;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Memberships;
 import io.authorworks.content.member.Permission;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.authorworks.content.events.BookUpdated;
+import io.authorworks.contracts.content.BookUpdated;
 import io.authorworks.content.member.BookNotFoundException;
 import io.authorworks.platform.events.Outbox;
 import org.jspecify.annotations.Nullable;

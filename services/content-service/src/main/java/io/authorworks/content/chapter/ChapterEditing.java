@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.authorworks.content.ContentProperties;
 import io.authorworks.content.book.Books;
-import io.authorworks.content.events.ChapterUpdated;
+import io.authorworks.contracts.content.ChapterUpdated;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.revision.Revision;

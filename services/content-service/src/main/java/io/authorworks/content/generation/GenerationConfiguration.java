@@ -1,7 +1,7 @@
 package io.authorworks.content.generation;
 
-import io.authorworks.content.events.GenerationRequested;
-import io.authorworks.content.store.StoryTables;
+import io.authorworks.contracts.content.GenerationRequested;
+import io.authorworks.lib.storystore.StoryTables;
 import io.authorworks.platform.events.EventTopology;
 import io.authorworks.platform.events.EventsProperties;
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.authorworks.content.ai.offline.StoryStructure;
-import io.authorworks.content.events.GenerationRequested;
+import io.authorworks.lib.storyai.offline.StoryStructure;
+import io.authorworks.contracts.content.GenerationRequested;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.support.Checks;

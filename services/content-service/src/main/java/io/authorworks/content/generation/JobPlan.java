@@ -2,8 +2,8 @@ package io.authorworks.content.generation;
 
 import java.util.List;
 
-import io.authorworks.content.ai.cost.Money;
-import io.authorworks.content.ai.cost.Quote;
+import io.authorworks.lib.storyai.cost.Money;
+import io.authorworks.lib.storyai.cost.Quote;
 
 /**
  * A job's steps in order with the quote of each and of the whole.

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.authorworks.content.ai.cost.Quote;
+import io.authorworks.lib.storyai.cost.Quote;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
 package io.authorworks.content.generation;
 
-import io.authorworks.content.ai.Step;
-import io.authorworks.content.ai.cost.Quote;
+import io.authorworks.lib.storyai.Step;
+import io.authorworks.lib.storyai.cost.Quote;
 import org.jspecify.annotations.Nullable;
 
 /**

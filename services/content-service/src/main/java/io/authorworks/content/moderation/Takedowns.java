@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
-import io.authorworks.content.events.BookRestored;
-import io.authorworks.content.events.BookTakenDown;
+import io.authorworks.contracts.content.BookRestored;
+import io.authorworks.contracts.content.BookTakenDown;
 import io.authorworks.content.member.BookNotFoundException;
 import io.authorworks.content.support.Checks;
 import io.authorworks.platform.core.Cursors;

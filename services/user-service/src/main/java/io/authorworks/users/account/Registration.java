@@ -14,7 +14,7 @@ import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.platform.web.security.Roles;
 import io.authorworks.users.IdentityProperties;
-import io.authorworks.users.events.UserRegistered;
+import io.authorworks.contracts.users.UserRegistered;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;

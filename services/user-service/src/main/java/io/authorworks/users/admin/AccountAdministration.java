@@ -11,7 +11,7 @@ import io.authorworks.platform.events.Outbox;
 import io.authorworks.platform.web.security.Roles;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
-import io.authorworks.users.events.UserSuspended;
+import io.authorworks.contracts.users.UserSuspended;
 import io.authorworks.users.identity.AccountSessions;
 
 import org.springframework.stereotype.Service;

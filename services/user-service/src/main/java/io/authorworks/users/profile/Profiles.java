@@ -15,7 +15,7 @@ import io.authorworks.platform.core.Violation;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.users.account.UserAccount;
 import io.authorworks.users.account.UserAccounts;
-import io.authorworks.users.events.UserProfileUpdated;
+import io.authorworks.contracts.users.UserProfileUpdated;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 

@@ -1,7 +1,0 @@
-/**
- * Local stand-ins for the Anthropic and OpenAI HTTP APIs that speak their wire formats.
- */
-@NullMarked
-package io.authorworks.content.ai.fakes;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * Retrying transient provider failures with exponential back-off, full jitter and the
- * provider's {@code Retry-After}.
- */
-@NullMarked
-package io.authorworks.content.ai.retry;
-
-import org.jspecify.annotations.NullMarked;

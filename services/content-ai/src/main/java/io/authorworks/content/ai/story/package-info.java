@@ -1,8 +1,0 @@
-/**
- * The story data the AI reads and writes: bible, outline, chapter plans and summaries, as
- * plain records.
- */
-@NullMarked
-package io.authorworks.content.ai.story;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * The story of a book as stored in the content schema, read for prompts and quotes by
- * every deployable that shares that schema.
- */
-@NullMarked
-package io.authorworks.content.store;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Events published by the user-service on the {@code users.events} exchange.
- */
-@NullMarked
-package io.authorworks.users.events;
-
-import org.jspecify.annotations.NullMarked;

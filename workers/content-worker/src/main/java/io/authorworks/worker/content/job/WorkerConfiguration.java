@@ -1,0 +1,67 @@
+package io.authorworks.worker.content.job;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.authorworks.contracts.content.GenerationRequested;
+import io.authorworks.platform.events.EventTopology;
+import io.authorworks.platform.events.EventsProperties;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * The work queue with its dead-letter queue, a listener container with manual
+ * acknowledgements and a prefetch equal to the concurrency (so a worker never holds
+ * messages it is not running), and the cancellation channel.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkerConfiguration {
+
+	static final String LISTENER_FACTORY = "generationListenerFactory";
+
+	@Bean
+	Declarables generationQueue(EventsProperties events) {
+		return EventTopology.workQueue(GenerationRequested.QUEUE, events.brokerDeadLettering());
+	}
+
+	@Bean(LISTENER_FACTORY)
+	SimpleRabbitListenerContainerFactory generationListenerFactory(ConnectionFactory connectionFactory,
+			WorkerProperties properties) {
+		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+		factory.setConnectionFactory(connectionFactory);
+		factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		factory.setPrefetchCount(properties.concurrency());
+		factory.setConcurrentConsumers(properties.concurrency());
+		factory.setMaxConcurrentConsumers(properties.concurrency());
+		factory.setDefaultRequeueRejected(false);
+		// Jobs run for minutes: give a running job time to reach a step boundary on
+		// shutdown; whatever is unfinished is redelivered and resumes.
+		factory.setObservationEnabled(true);
+		return factory;
+	}
+
+	@Bean
+	RedisMessageListenerContainer cancellationListener(RedisConnectionFactory connectionFactory,
+			Cancellations cancellations) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connectionFactory);
+		container.addMessageListener((message, pattern) -> {
+			try {
+				cancellations.cancel(UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8).strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				// Not a job id: nothing to cancel.
+			}
+		}, new ChannelTopic(Cancellations.CHANNEL));
+		return container;
+	}
+
+}
