@@ -116,7 +116,7 @@ public final class HouseRules {
 			.dependOnClassesThat(
 					DescribedPredicate.describe("belong to another AuthorWorks deployable", (JavaClass input) -> {
 						String name = input.getPackageName();
-						return name.startsWith("io.authorworks.") && !name.startsWith(root)
+						return name.startsWith("io.authorworks.") && !name.equals(root) && !name.startsWith(root + ".")
 								&& SHARED_ROOTS.stream().noneMatch(name::startsWith);
 					}))
 			.because("deployables share code only through the chassis, contracts and libraries");

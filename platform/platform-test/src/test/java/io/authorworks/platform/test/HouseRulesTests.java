@@ -75,6 +75,17 @@ class HouseRulesTests {
 	}
 
 	@Test
+	void noOtherDeployablesFailsOnAnotherDeployablesPackageButNotOnASharedRoot() {
+		String reader = "io.authorworks.fixture.reader";
+		JavaClasses classes = new ClassFileImporter().importPackages(reader);
+		assertThat(violations(HouseRules.noOtherDeployables(reader), classes)).hasSize(2)
+			.allSatisfy((line) -> assertThat(line).contains(reader + ".Shelf"))
+			.anySatisfy((line) -> assertThat(line).contains("io.authorworks.fixture.writer.WriterApi"))
+			.anySatisfy((line) -> assertThat(line).contains("io.authorworks.fixture.readerclub.ClubApi"))
+			.noneSatisfy((line) -> assertThat(line).contains(reader + ".Catalog"));
+	}
+
+	@Test
 	void featureIsTheFirstPackageBelowTheRoot() {
 		assertThat(HouseRules.feature("a.b", "a.b.book.internal")).contains("book");
 		assertThat(HouseRules.feature("a.b", "a.b")).isEmpty();
