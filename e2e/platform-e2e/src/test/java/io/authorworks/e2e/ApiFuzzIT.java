@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import io.authorworks.platform.test.OidcTestClient;
+import io.authorworks.platform.test.RawHttp;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
