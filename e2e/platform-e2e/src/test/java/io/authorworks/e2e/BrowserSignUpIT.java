@@ -1,10 +1,7 @@
 package io.authorworks.e2e;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,61 +17,45 @@ class BrowserSignUpIT {
 
 	private final RunningPlatform platform = RunningPlatform.get();
 
-	private ChromeDriver chrome;
-
-	@BeforeEach
-	void openBrowser() {
-		this.chrome = Chromium.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.chrome != null) {
-			this.chrome.quit();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser(this.platform);
 
 	@Test
 	void signUpConfirmSignInAndSeeTheProfile() {
 		Accounts.Account account = Accounts.unique("iris");
-		WebDriverWait wait = new WebDriverWait(this.chrome, Duration.ofSeconds(20));
+		ChromeDriver chrome = this.browser.chrome();
+		WebDriverWait wait = this.browser.waiting();
 
-		this.chrome.get(this.platform.publicUrl() + "/");
+		this.browser.open("/");
 		// The home page is the web app: its links appear once it has started.
 		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign up"))).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
-		this.chrome.findElement(By.id("email")).sendKeys(account.email());
-		this.chrome.findElement(By.id("username")).sendKeys(account.username());
-		this.chrome.findElement(By.id("displayName")).sendKeys("Iris Murdoch");
-		this.chrome.findElement(By.id("password")).sendKeys(account.password());
-		Chromium.screenshot(this.chrome, "sign-up");
-		this.chrome.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.fillSignUpForm(account, "Iris Murdoch");
+		Chromium.screenshot(chrome, "sign-up");
+		this.browser.submit();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your email"));
 
 		String link = this.platform.linkMailedTo(account.email(), "Confirm your email for AuthorWorks");
 		assertThat(link).startsWith(this.platform.publicUrl() + "/verify-email?token=");
-		this.chrome.get(link);
+		chrome.get(link);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your email is confirmed"));
-		this.chrome.findElement(By.linkText("Sign in to AuthorWorks")).click();
+		chrome.findElement(By.linkText("Sign in to AuthorWorks")).click();
 
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
-		assertThat(this.chrome.getCurrentUrl()).startsWith(this.platform.publicUrl() + "/login");
-		this.chrome.findElement(By.id("login")).sendKeys(account.email());
-		this.chrome.findElement(By.id("password")).sendKeys(account.password());
-		Chromium.screenshot(this.chrome, "sign-in");
-		this.chrome.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.fillSignInForm(account);
+		assertThat(chrome.getCurrentUrl()).startsWith(this.platform.publicUrl() + "/login");
+		Chromium.screenshot(chrome, "sign-in");
+		this.browser.submit();
 		wait.until((driver) -> driver.getCurrentUrl().equals(this.platform.publicUrl() + "/"));
 
-		this.chrome.get(this.platform.publicUrl() + "/bff/session");
-		String session = this.chrome.findElement(By.tagName("body")).getText();
+		this.browser.open("/bff/session");
+		String session = chrome.findElement(By.tagName("body")).getText();
 		assertThat(session).contains("\"authenticated\":true").contains(account.username()).doesNotContain("eyJ");
 
-		this.chrome.get(this.platform.publicUrl() + "/api/users/me");
-		String me = this.chrome.findElement(By.tagName("body")).getText();
+		this.browser.open("/api/users/me");
+		String me = chrome.findElement(By.tagName("body")).getText();
 		assertThat(me).contains("\"username\":\"" + account.username() + "\"").contains("Iris Murdoch");
-		Chromium.screenshot(this.chrome, "profile");
+		Chromium.screenshot(chrome, "profile");
 
-		assertThat(this.chrome.manage().getCookieNamed("AW_SESSION").isHttpOnly()).isTrue();
+		assertThat(chrome.manage().getCookieNamed("AW_SESSION").isHttpOnly()).isTrue();
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.authorworks.e2e;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,55 +20,34 @@ class SignOutIT {
 
 	private final RunningPlatform platform = RunningPlatform.get();
 
-	private ChromeDriver chrome;
-
-	@BeforeEach
-	void openBrowser() {
-		this.chrome = Chromium.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.chrome != null) {
-			this.chrome.quit();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser(this.platform);
 
 	@Test
 	void signingOutAfterTheSignInSessionEndedStillGoesHome() {
 		Accounts.Account account = Accounts.signUpAndVerify(this.platform, "Sol");
-		WebDriverWait wait = new WebDriverWait(this.chrome, Duration.ofSeconds(30));
-		wait.withMessage(() -> "the page at " + this.chrome.getCurrentUrl() + " showed: "
-				+ this.chrome.findElement(By.tagName("body")).getText());
+		ChromeDriver chrome = this.browser.chrome();
+		WebDriverWait wait = this.browser.waiting();
 
 		for (boolean signInSessionEnded : new boolean[] { false, true }) {
-			signIn(account, wait);
+			this.browser.signIn(account);
 			if (signInSessionEnded) {
-				assertThat(this.chrome.manage().getCookieNamed(SIGN_IN_PAGES_COOKIE)).isNotNull();
-				this.chrome.manage().deleteCookieNamed(SIGN_IN_PAGES_COOKIE);
+				assertThat(chrome.manage().getCookieNamed(SIGN_IN_PAGES_COOKIE)).isNotNull();
+				chrome.manage().deleteCookieNamed(SIGN_IN_PAGES_COOKIE);
 			}
 			wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Sign out']")));
 			// A mark on this page: it is gone once the browser has loaded another, which
 			// it does at the end of signing out, after the sign-in service's logout.
-			this.chrome.executeScript("window.beforeSignOut = true");
-			this.chrome.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
-			wait.until((driver) -> Boolean.TRUE.equals(this.chrome
+			chrome.executeScript("window.beforeSignOut = true");
+			chrome.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+			wait.until((driver) -> Boolean.TRUE.equals(chrome
 				.executeScript("return window.beforeSignOut === undefined && document.readyState === 'complete'")));
 			wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
-			assertThat(this.chrome.getCurrentUrl()).as("signed out, sign-in session ended: %s", signInSessionEnded)
+			assertThat(chrome.getCurrentUrl()).as("signed out, sign-in session ended: %s", signInSessionEnded)
 				.isEqualTo(this.platform.publicUrl() + "/");
-			this.chrome.get(this.platform.publicUrl() + "/bff/session");
-			assertThat(this.chrome.findElement(By.tagName("body")).getText()).contains("\"authenticated\":false");
+			this.browser.open("/bff/session");
+			assertThat(chrome.findElement(By.tagName("body")).getText()).contains("\"authenticated\":false");
 		}
-	}
-
-	private void signIn(Accounts.Account account, WebDriverWait wait) {
-		this.chrome.get(this.platform.publicUrl() + "/");
-		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in"))).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login"))).sendKeys(account.email());
-		this.chrome.findElement(By.id("password")).sendKeys(account.password());
-		this.chrome.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your books"));
 	}
 
 }

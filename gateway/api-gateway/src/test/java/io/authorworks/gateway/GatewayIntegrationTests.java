@@ -7,6 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.authorworks.platform.test.RawHttp;
 
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,28 +75,15 @@ abstract class GatewayIntegrationTests {
 	}
 
 	/**
-	 * Sends a request as raw bytes, exactly as given (no client cleans up the target),
-	 * and returns the whole answer: status line, headers and body.
+	 * Sends a request with the target exactly as given (no client cleans it up), with
+	 * {@code headers} as name, value, name, value...
 	 */
-	String raw(String method, String target, String... headers) {
-		StringBuilder request = new StringBuilder(method).append(' ')
-			.append(target)
-			.append(" HTTP/1.1\r\nHost: localhost:")
-			.append(this.port)
-			.append("\r\nConnection: close\r\n");
+	RawHttp.Response raw(String method, String target, String... headers) {
+		Map<String, String> named = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < headers.length; i += 2) {
-			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+			named.put(headers[i], headers[i + 1]);
 		}
-		request.append("\r\n");
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(20_000);
-			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			socket.getOutputStream().flush();
-			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new RawHttp("http://localhost:" + this.port).send(method, target, named);
 	}
 
 	HttpResponse<String> get(String path, String... headers) {

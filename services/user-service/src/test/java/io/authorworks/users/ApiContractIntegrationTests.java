@@ -1,32 +1,20 @@
 package io.authorworks.users;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.authorworks.platform.test.ApiContract;
-import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
-import io.authorworks.platform.test.OidcTestClient;
 import io.authorworks.users.twofactor.TotpAccess;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The user-service's OpenAPI document against the service: every documented operation is
@@ -39,35 +27,27 @@ import static org.awaitility.Awaitility.await;
 		"ADMIN_EMAILS=contract-admin@example.test", "LOG_FORMAT=text" })
 class ApiContractIntegrationTests {
 
-	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static final Pattern LINK = Pattern.compile("https?://\\S+[?&]token=([A-Za-z0-9_-]+)");
+	@RegisterExtension
+	static final Mailbox mail = new Mailbox();
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startMail() {
-		mail.start();
-	}
-
-	@AfterAll
-	static void stopMail() {
-		mail.stop();
-	}
+	final Accounts accounts = new Accounts(mail, this::base);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
+		mail.register(registry);
 	}
 
 	@Test
 	void everyDocumentedOperationAnswersAsDocumented() throws Exception {
 		ApiContract api = ApiContract.of(base());
-		String ada = signIn("ada" + suffix() + "@example.test", "a long and secret ada");
-		String admin = signIn("contract-admin@example.test", "a long and secret admin");
-		String service = oidc().clientCredentials("content-service", "integration-test-content-secret", "users.read")
+		String ada = this.accounts.accessToken(this.accounts.signUpAndVerify("ada"));
+		String admin = this.accounts
+			.accessToken(this.accounts.signUpAndVerify("cadmin", "contract-admin@example.test"));
+		String service = this.accounts.oidc()
+			.clientCredentials("content-service", "integration-test-content-secret", "users.read")
 			.body()
 			.get("access_token")
 			.asString();
@@ -92,7 +72,7 @@ class ApiContractIntegrationTests {
 		api.call("PUT /users/me/roles/author").bearer(ada).send();
 		api.call("PUT /users/me/roles/author").bearer(service).wrong().send();
 		api.call("GET /users/by-username/{username}").path("username", username).send();
-		api.call("GET /users/by-username/{username}").path("username", "nobody-" + suffix()).wrong().send();
+		api.call("GET /users/by-username/{username}").path("username", "nobody-" + Accounts.suffix()).wrong().send();
 
 		// Preferences
 		api.call("PUT /users/me/preferences/{key}").bearer(ada).path("key", "theme").json("\"dark\"").send();
@@ -156,7 +136,7 @@ class ApiContractIntegrationTests {
 		api.call("POST /admin/signing-keys/rotate").bearer(ada).wrong().send();
 
 		// Signing out, last: it ends the tokens above
-		String bea = signIn("bea" + suffix() + "@example.test", "a long and secret bea");
+		String bea = this.accounts.accessToken(this.accounts.signUpAndVerify("bea"));
 		api.call("POST /users/me/password")
 			.bearer(bea)
 			.json(Map.of("currentPassword", "not the password", "newPassword", "another long secret"))
@@ -166,7 +146,7 @@ class ApiContractIntegrationTests {
 			.bearer(bea)
 			.json(Map.of("currentPassword", "a long and secret bea", "newPassword", "another long secret for bea"))
 			.send();
-		String cy = signIn("cy" + suffix() + "@example.test", "a long and secret cy");
+		String cy = this.accounts.accessToken(this.accounts.signUpAndVerify("cy"));
 		api.call("POST /users/me/sessions/revoke").bearer(service).wrong().send();
 		api.call("POST /users/me/sessions/revoke").bearer(cy).send();
 
@@ -176,36 +156,6 @@ class ApiContractIntegrationTests {
 
 	String base() {
 		return "http://127.0.0.1:" + this.port;
-	}
-
-	OidcTestClient oidc() {
-		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				"http://localhost:8080/bff/oauth2/callback/authorworks");
-	}
-
-	/** Signs up with this email, confirms it, signs in and answers the access token. */
-	String signIn(String email, String password) throws Exception {
-		String username = email.substring(0, email.indexOf('@')).replace("contract-", "c");
-		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup", Map.of("email", email,
-				"username", username, "displayName", username, "password", password, "writer", "true"));
-		assertThat(created.body()).contains("Check your email");
-		String token = await().atMost(Duration.ofSeconds(10)).until(() -> {
-			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equals(email)) {
-					Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
-					if (matcher.find()) {
-						return matcher.group(1);
-					}
-				}
-			}
-			return null;
-		}, java.util.Objects::nonNull);
-		new FormBrowser(base()).get("/verify-email?token=" + token);
-		return oidc().signIn(new FormBrowser(base()), email, password).get("access_token").asString();
-	}
-
-	static String suffix() {
-		return Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 	}
 
 }

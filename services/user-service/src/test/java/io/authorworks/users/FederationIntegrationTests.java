@@ -61,8 +61,7 @@ class FederationIntegrationTests {
 	}
 
 	OidcTestClient oidc() {
-		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				"http://localhost:8080/bff/oauth2/callback/authorworks");
+		return Accounts.webClient(base());
 	}
 
 	@Test
@@ -74,7 +73,7 @@ class FederationIntegrationTests {
 
 	@Test
 	void aVerifiedNewcomerGetsANewAccountAndTokensForIt() throws Exception {
-		String name = "nia" + IdentityIntegrationTests.suffix();
+		String name = "nia" + Accounts.suffix();
 		UUID external = ExternalProvider.get()
 			.createAccount(name + "@example.test", name, "Nia Newcomer", "nia's long password");
 		OidcTestClient tokens = oidc();
@@ -104,7 +103,7 @@ class FederationIntegrationTests {
 
 	@Test
 	void aVerifiedEmailLinksTheExistingAccount() throws Exception {
-		String name = "ola" + IdentityIntegrationTests.suffix();
+		String name = "ola" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name + "-here", "Ola Here",
 				this.passwords.encode("ola's local password"));
@@ -120,7 +119,7 @@ class FederationIntegrationTests {
 
 	@Test
 	void anUnverifiedEmailNeverLinksAnExistingAccount() {
-		String name = "pat" + IdentityIntegrationTests.suffix();
+		String name = "pat" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name, "Pat",
 				this.passwords.encode("pat's local password"));
@@ -146,7 +145,7 @@ class FederationIntegrationTests {
 
 	@Test
 	void theSecondFactorIsStillRequiredAfterTheProvider() throws Exception {
-		String name = "quin" + IdentityIntegrationTests.suffix();
+		String name = "quin" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name, "Quin",
 				this.passwords.encode("quin's local password"));

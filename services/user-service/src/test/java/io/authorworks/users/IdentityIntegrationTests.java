@@ -1,7 +1,6 @@
 package io.authorworks.users;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,26 +9,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.authorworks.platform.events.EventEnvelope;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;
+import io.authorworks.users.Accounts.Account;
 import io.authorworks.platform.web.security.AccessTokens;
 import io.authorworks.contracts.users.UserProfileUpdated;
 import io.authorworks.contracts.users.UserRegistered;
 import io.authorworks.users.identity.SigningKeys;
 import io.authorworks.users.identity.SigningKeysAccess;
 import io.authorworks.users.twofactor.TotpAccess;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The user-service as a client sees it, against the real PostgreSQL, Redis and RabbitMQ:
@@ -62,12 +54,13 @@ import static org.awaitility.Awaitility.await;
 		"ADMIN_EMAILS=root@example.test,keeper@example.test", "LOG_FORMAT=text", "REFRESH_TOKEN_REUSE_INTERVAL=2s" })
 class IdentityIntegrationTests {
 
-	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static final Pattern LINK = Pattern.compile("https?://\\S+[?&]token=([A-Za-z0-9_-]+)");
+	@RegisterExtension
+	static final Mailbox mail = new Mailbox();
 
 	@LocalServerPort
 	int port;
+
+	final Accounts accounts = new Accounts(mail, this::base);
 
 	@Autowired
 	SigningKeys keys;
@@ -81,30 +74,13 @@ class IdentityIntegrationTests {
 	@Autowired
 	ObjectMapper mapper;
 
-	@BeforeAll
-	static void startMail() {
-		mail.start();
-	}
-
-	@AfterAll
-	static void stopMail() {
-		mail.stop();
-	}
-
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
+		mail.register(registry);
 	}
 
 	String base() {
 		return "http://127.0.0.1:" + this.port;
-	}
-
-	/** The confidential client the gateway uses. */
-	OidcTestClient oidc() {
-		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				"http://localhost:8080/bff/oauth2/callback/authorworks");
 	}
 
 	@Test
@@ -114,8 +90,8 @@ class IdentityIntegrationTests {
 		this.amqp.declareBinding(
 				BindingBuilder.bind(new Queue(queue)).to(new TopicExchange("users.events")).with("user.registered"));
 
-		Account ada = signUpAndVerify("ada");
-		OidcTestClient tokens = oidc();
+		Account ada = this.accounts.signUpAndVerify("ada");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), ada.email(), ada.password());
 		String accessToken = signedIn.get("access_token").asString();
 		assertThat(signedIn.get("id_token")).isNotNull();
@@ -145,8 +121,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void refreshRotatesAndAReplayRevokesTheFamily() throws Exception {
-		Account bob = signUpAndVerify("bob");
-		OidcTestClient tokens = oidc();
+		Account bob = this.accounts.signUpAndVerify("bob");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode first = tokens.signIn(new FormBrowser(base()), bob.username(), bob.password());
 		String original = first.get("refresh_token").asString();
 
@@ -177,8 +153,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void anOlderReplayRevokesTheFamilyEvenWithinTheReuseInterval() throws Exception {
-		Account bo = signUpAndVerify("bo");
-		OidcTestClient tokens = oidc();
+		Account bo = this.accounts.signUpAndVerify("bo");
+		OidcTestClient tokens = this.accounts.oidc();
 		String original = tokens.signIn(new FormBrowser(base()), bo.username(), bo.password())
 			.get("refresh_token")
 			.asString();
@@ -196,7 +172,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void theCliRefreshesWithItsClientIdAloneAndAReplayRevokesTheFamily() throws Exception {
-		Account cal = signUpAndVerify("cal");
+		Account cal = this.accounts.signUpAndVerify("cal");
 		OidcTestClient cli = cli();
 		JsonNode signedIn = cli.signIn(new FormBrowser(base()), cal.email(), cal.password());
 		assertThat(signedIn.get("refresh_token")).as("the CLI gets a refresh token at sign-in").isNotNull();
@@ -231,7 +207,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void anOlderCliReplayRevokesTheFamilyEvenWithinTheReuseInterval() throws Exception {
-		Account cid = signUpAndVerify("cid");
+		Account cid = this.accounts.signUpAndVerify("cid");
 		OidcTestClient cli = cli();
 		String original = cli.signIn(new FormBrowser(base()), cid.email(), cid.password())
 			.get("refresh_token")
@@ -245,8 +221,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void onlyThePublicClientRefreshesWithoutASecretAndOnlyItsOwnTokens() throws Exception {
-		Account dot = signUpAndVerify("dot");
-		OidcTestClient web = oidc();
+		Account dot = this.accounts.signUpAndVerify("dot");
+		OidcTestClient web = this.accounts.oidc();
 		String webToken = web.signIn(new FormBrowser(base()), dot.email(), dot.password())
 			.get("refresh_token")
 			.asString();
@@ -280,8 +256,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void idTokensAreNotAccessTokens() throws Exception {
-		Account ida = signUpAndVerify("ida");
-		OidcTestClient tokens = oidc();
+		Account ida = this.accounts.signUpAndVerify("ida");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), ida.email(), ida.password());
 		String idToken = signedIn.get("id_token").asString();
 		String accessToken = signedIn.get("access_token").asString();
@@ -301,8 +277,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void changingThePasswordEndsEveryOtherSignIn() throws Exception {
-		Account pat = signUpAndVerify("pat");
-		OidcTestClient tokens = oidc();
+		Account pat = this.accounts.signUpAndVerify("pat");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode laptop = tokens.signIn(new FormBrowser(base()), pat.email(), pat.password());
 		FormBrowser phoneBrowser = new FormBrowser(base());
 		JsonNode phone = tokens.signIn(phoneBrowser, pat.username(), pat.password());
@@ -334,13 +310,13 @@ class IdentityIntegrationTests {
 
 	@Test
 	void aPasswordResetEndsEverySignIn() throws Exception {
-		Account rex = signUpAndVerify("rex");
-		OidcTestClient tokens = oidc();
+		Account rex = this.accounts.signUpAndVerify("rex");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode signedIn = tokens.signIn(new FormBrowser(base()), rex.email(), rex.password());
 
 		FormBrowser browser = new FormBrowser(base());
 		browser.submit("/password-reset", "/password-reset", Map.of("email", rex.email()));
-		String token = tokenFromMail(rex.email(), "Reset your AuthorWorks password");
+		String token = mail.tokenFromMail(rex.email(), "Reset your AuthorWorks password");
 		browser.submit("/password-reset/confirm?token=" + token, "/password-reset/confirm",
 				Map.of("token", token, "password", "another fine passphrase"));
 
@@ -351,8 +327,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void tokensSignedBeforeARestartStillValidate() throws Exception {
-		Account cy = signUpAndVerify("cy");
-		JsonNode signedIn = oidc().signIn(new FormBrowser(base()), cy.email(), cy.password());
+		Account cy = this.accounts.signUpAndVerify("cy");
+		JsonNode signedIn = this.accounts.oidc().signIn(new FormBrowser(base()), cy.email(), cy.password());
 		String accessToken = signedIn.get("access_token").asString();
 		// A new instance reads the keys from the database, as it would after a restart.
 		SigningKeys afterRestart = SigningKeysAccess.create(jdbc(), transactions(), properties());
@@ -365,8 +341,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void clientCredentialsReachInternalEndpointsButNotUserOnes() throws Exception {
-		Account dee = signUpAndVerify("dee");
-		OidcTestClient tokens = oidc();
+		Account dee = this.accounts.signUpAndVerify("dee");
+		OidcTestClient tokens = this.accounts.oidc();
 		OidcTestClient.Response service = tokens.clientCredentials("content-service", "integration-test-content-secret",
 				"users.read");
 		assertThat(service.status()).isEqualTo(200);
@@ -395,9 +371,9 @@ class IdentityIntegrationTests {
 
 	@Test
 	void suspendedAccountsLoseTheirRefreshTokensAndCannotSignIn() throws Exception {
-		Account admin = signUpAndVerify("root");
-		Account eve = signUpAndVerify("eve");
-		OidcTestClient tokens = oidc();
+		Account admin = this.accounts.signUpAndVerify("root", "root@example.test");
+		Account eve = this.accounts.signUpAndVerify("eve");
+		OidcTestClient tokens = this.accounts.oidc();
 		String adminToken = tokens.signIn(new FormBrowser(base()), admin.email(), admin.password())
 			.get("access_token")
 			.asString();
@@ -424,9 +400,9 @@ class IdentityIntegrationTests {
 
 	@Test
 	void adminsListAccountsChangeRolesAndRotateSigningKeysWithoutBreakingTokens() throws Exception {
-		Account keeper = signUpAndVerify("keeper");
-		Account lin = signUpAndVerify("lin");
-		OidcTestClient tokens = oidc();
+		Account keeper = this.accounts.signUpAndVerify("keeper", "keeper@example.test");
+		Account lin = this.accounts.signUpAndVerify("lin");
+		OidcTestClient tokens = this.accounts.oidc();
 		String adminToken = tokens.signIn(new FormBrowser(base()), keeper.email(), keeper.password())
 			.get("access_token")
 			.asString();
@@ -480,7 +456,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void repeatedWrongPasswordsLockTheAccount() {
-		Account fay = signUpAndVerify("fay");
+		Account fay = this.accounts.signUpAndVerify("fay");
 		FormBrowser browser = new FormBrowser(base());
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> wrong = browser.submit("/login", "/login",
@@ -495,7 +471,7 @@ class IdentityIntegrationTests {
 	@Test
 	void unverifiedAccountsCannotSignInAndResetLinksWorkOnce() throws Exception {
 		FormBrowser browser = new FormBrowser(base());
-		String suffix = suffix();
+		String suffix = Accounts.suffix();
 		String email = "gil" + suffix + "@example.test";
 		browser.submit("/signup", "/signup", Map.of("email", email, "username", "gil" + suffix, "displayName", "Gil",
 				"password", "correct horse battery"));
@@ -504,20 +480,20 @@ class IdentityIntegrationTests {
 		assertThat(early.headers().firstValue("Location").orElse("")).contains("error=unverified");
 
 		browser.submit("/password-reset", "/password-reset", Map.of("email", email));
-		String token = tokenFromMail(email, "Reset your AuthorWorks password");
+		String token = mail.tokenFromMail(email, "Reset your AuthorWorks password");
 		HttpResponse<String> reset = browser.submit("/password-reset/confirm?token=" + token, "/password-reset/confirm",
 				Map.of("token", token, "password", "a brand new passphrase"));
 		assertThat(reset.body()).contains("Your password is changed");
 		assertThat(browser.get("/password-reset/confirm?token=" + token).body()).contains("does not work any more");
 
-		JsonNode signedIn = oidc().signIn(new FormBrowser(base()), email, "a brand new passphrase");
+		JsonNode signedIn = this.accounts.oidc().signIn(new FormBrowser(base()), email, "a brand new passphrase");
 		assertThat(signedIn.get("access_token")).isNotNull();
 	}
 
 	@Test
 	void badProfileInputIsAProblemAndChangesNothing() throws Exception {
-		Account hal = signUpAndVerify("hal");
-		OidcTestClient tokens = oidc();
+		Account hal = this.accounts.signUpAndVerify("hal");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), hal.email(), hal.password())
 			.get("access_token")
 			.asString();
@@ -562,8 +538,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void profileInputOfTheWrongShapeIsAProblemAndChangesNothing() throws Exception {
-		Account kim = signUpAndVerify("kim");
-		OidcTestClient tokens = oidc();
+		Account kim = this.accounts.signUpAndVerify("kim");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), kim.email(), kim.password())
 			.get("access_token")
 			.asString();
@@ -605,8 +581,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void aPatchThatChangesNothingKeepsTheVersionAndAnnouncesNothing() throws Exception {
-		Account lee = signUpAndVerify("lee");
-		OidcTestClient tokens = oidc();
+		Account lee = this.accounts.signUpAndVerify("lee");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), lee.email(), lee.password())
 			.get("access_token")
 			.asString();
@@ -637,8 +613,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void preferencesRefuseTextTheDatabaseCannotStoreAndChangeNothing() throws Exception {
-		Account max = signUpAndVerify("max");
-		OidcTestClient tokens = oidc();
+		Account max = this.accounts.signUpAndVerify("max");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), max.email(), max.password())
 			.get("access_token")
 			.asString();
@@ -702,8 +678,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void twoFactorSignInNeedsACodeBeforeAnyTokenIsIssued() throws Exception {
-		Account ivy = signUpAndVerify("ivy");
-		OidcTestClient tokens = oidc();
+		Account ivy = this.accounts.signUpAndVerify("ivy");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), ivy.email(), ivy.password())
 			.get("access_token")
 			.asString();
@@ -810,8 +786,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void wrongSecondFactorCodesCountTowardTheLockout() throws Exception {
-		Account jo = signUpAndVerify("jo");
-		OidcTestClient tokens = oidc();
+		Account jo = this.accounts.signUpAndVerify("jo");
+		OidcTestClient tokens = this.accounts.oidc();
 		String token = tokens.signIn(new FormBrowser(base()), jo.email(), jo.password()).get("access_token").asString();
 		String secret = OidcTestClient.json(tokens.api("POST", "/users/me/two-factor", token, null).body())
 			.get("secret")
@@ -839,12 +815,12 @@ class IdentityIntegrationTests {
 
 	@Test
 	void signingOutEverywhereEndsEverySignInAtOnce() throws Exception {
-		Account kim = signUpAndVerify("kim");
-		OidcTestClient tokens = oidc();
+		Account kim = this.accounts.signUpAndVerify("kim");
+		OidcTestClient tokens = this.accounts.oidc();
 		JsonNode laptop = tokens.signIn(new FormBrowser(base()), kim.email(), kim.password());
 		FormBrowser phoneBrowser = new FormBrowser(base());
 		JsonNode phone = tokens.signIn(phoneBrowser, kim.username(), kim.password());
-		Account other = signUpAndVerify("lee");
+		Account other = this.accounts.signUpAndVerify("lee");
 		JsonNode someoneElse = tokens.signIn(new FormBrowser(base()), other.email(), other.password());
 
 		HttpResponse<String> revoked = tokens.api("POST", "/users/me/sessions/revoke",
@@ -881,47 +857,9 @@ class IdentityIntegrationTests {
 
 	String authorizeUrl() {
 		return base() + "/oauth2/authorize?response_type=code&client_id=" + "authorworks-web" + "&redirect_uri="
-				+ java.net.URLEncoder.encode("http://localhost:8080/bff/oauth2/callback/authorworks",
-						java.nio.charset.StandardCharsets.UTF_8)
+				+ java.net.URLEncoder.encode(Accounts.WEB_CALLBACK, java.nio.charset.StandardCharsets.UTF_8)
 				+ "&scope=openid&state=probe&code_challenge_method=S256"
 				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-	}
-
-	record Account(String email, String username, String password) {
-	}
-
-	Account signUpAndVerify(String name) {
-		String suffix = suffix();
-		String username = name + suffix;
-		String email = (name.equals("root") || name.equals("keeper")) ? name + "@example.test"
-				: name + suffix + "@example.test";
-		String password = "a long and secret " + name;
-		HttpResponse<String> created = new FormBrowser(base()).submit("/signup", "/signup",
-				Map.of("email", email, "username", username, "displayName", name.toUpperCase(java.util.Locale.ROOT),
-						"password", password, "writer", "true"));
-		assertThat(created.body()).contains("Check your email");
-		String token = tokenFromMail(email, "Confirm your email for AuthorWorks");
-		HttpResponse<String> verified = new FormBrowser(base()).get("/verify-email?token=" + token);
-		assertThat(verified.body()).contains("Your email is confirmed");
-		return new Account(email, username, password);
-	}
-
-	static String tokenFromMail(String to, String subject) {
-		return await().atMost(Duration.ofSeconds(10)).until(() -> {
-			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equals(to) && subject.equals(message.getSubject())) {
-					Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
-					if (matcher.find()) {
-						return matcher.group(1);
-					}
-				}
-			}
-			return null;
-		}, java.util.Objects::nonNull);
-	}
-
-	static String suffix() {
-		return Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 	}
 
 	private Jwt decodeWithPublishedKeys(String token) {

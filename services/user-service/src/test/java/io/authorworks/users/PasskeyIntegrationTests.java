@@ -4,22 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.authorworks.users.Accounts.Account;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Passkeys against the real PostgreSQL and Redis-backed sessions, with real WebAuthn
@@ -45,30 +37,20 @@ class PasskeyIntegrationTests {
 	/** The public origin the browser sees (the default PUBLIC_URL). */
 	static final String ORIGIN = "http://localhost:8080";
 
-	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static final Pattern LINK = Pattern.compile("https?://\\S+[?&]token=([A-Za-z0-9_-]+)");
+	@RegisterExtension
+	static final Mailbox mail = new Mailbox();
 
 	@LocalServerPort
 	int port;
 
+	final Accounts accounts = new Accounts(mail, this::base);
+
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startMail() {
-		mail.start();
-	}
-
-	@AfterAll
-	static void stopMail() {
-		mail.stop();
-	}
-
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
+		mail.register(registry);
 	}
 
 	@Test
@@ -90,7 +72,7 @@ class PasskeyIntegrationTests {
 			.as("registering needs a signed-in person")
 			.isEqualTo(400);
 
-		Account ada = signUpAndVerify("ada");
+		Account ada = this.accounts.signUpAndVerify("ada");
 		FormBrowser signedIn = signedIn(ada);
 		HttpResponse<String> creation = signedIn.script("POST", "/webauthn/register/options", csrf(signedIn), null);
 		assertThat(creation.statusCode()).isEqualTo(200);
@@ -108,7 +90,7 @@ class PasskeyIntegrationTests {
 
 	@Test
 	void aPasskeySignsInWithoutPasswordOrSecondFactor() throws Exception {
-		Account bea = signUpAndVerify("bea");
+		Account bea = this.accounts.signUpAndVerify("bea");
 		FormBrowser settings = signedIn(bea);
 		SoftwareAuthenticator laptop = new SoftwareAuthenticator(ORIGIN);
 
@@ -136,10 +118,10 @@ class PasskeyIntegrationTests {
 			.param("email", bea.email())
 			.update();
 		FormBrowser viaPasskey = browser();
-		JsonNode tokens = oidc().signIn(viaPasskey, (pages) -> signInWithPasskey(pages, laptop));
+		JsonNode tokens = this.accounts.oidc().signIn(viaPasskey, (pages) -> signInWithPasskey(pages, laptop));
 		Jwt jwt = PublishedKeys.decode(base(), tokens.get("access_token").asString());
 		assertThat(jwt.getSubject()).isEqualTo(accountId(bea).toString());
-		assertThat(oidc().refresh(tokens.get("refresh_token").asString()).status())
+		assertThat(this.accounts.oidc().refresh(tokens.get("refresh_token").asString()).status())
 			.as("the stored passkey sign-in reads back for refresh")
 			.isEqualTo(200);
 		assertThat(viaPasskey.get("/account/passkeys").body()).as("a passkey session manages passkeys")
@@ -163,7 +145,7 @@ class PasskeyIntegrationTests {
 
 	@Test
 	void suspendedUnverifiedAndUnknownPasskeysAreRefused() {
-		Account cal = signUpAndVerify("cal");
+		Account cal = this.accounts.signUpAndVerify("cal");
 		SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN);
 		assertThat(register(signedIn(cal), key, "Security key").statusCode()).isEqualTo(200);
 
@@ -197,8 +179,8 @@ class PasskeyIntegrationTests {
 
 	@Test
 	void onlyTheOwnerRemovesAPasskey() {
-		Account dot = signUpAndVerify("dot");
-		Account eli = signUpAndVerify("eli");
+		Account dot = this.accounts.signUpAndVerify("dot");
+		Account eli = this.accounts.signUpAndVerify("eli");
 		FormBrowser dots = signedIn(dot);
 		FormBrowser elis = signedIn(eli);
 		SoftwareAuthenticator dotsKey = new SoftwareAuthenticator(ORIGIN);
@@ -237,9 +219,9 @@ class PasskeyIntegrationTests {
 	 */
 	@Test
 	void apiCallsLeaveTheSignInSessionAlone() throws Exception {
-		Account fin = signUpAndVerify("fin");
+		Account fin = this.accounts.signUpAndVerify("fin");
 		String[] session = new String[1];
-		String token = oidc().signIn(browser(), (pages) -> {
+		String token = this.accounts.oidc().signIn(browser(), (pages) -> {
 			HttpResponse<String> signedIn = pages.submit("/login", "/login",
 					Map.of("login", fin.email(), "password", fin.password()));
 			session[0] = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -318,11 +300,6 @@ class PasskeyIntegrationTests {
 		return new FormBrowser(base());
 	}
 
-	OidcTestClient oidc() {
-		return new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				ORIGIN + "/bff/oauth2/callback/authorworks");
-	}
-
 	UUID accountId(Account account) {
 		return this.jdbc.sql("select id from users where email = :email")
 			.param("email", account.email())
@@ -341,32 +318,6 @@ class PasskeyIntegrationTests {
 
 	String base() {
 		return "http://127.0.0.1:" + this.port;
-	}
-
-	record Account(String email, String username, String password) {
-	}
-
-	Account signUpAndVerify(String name) {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		String username = name + suffix;
-		String email = username + "@example.test";
-		String password = "a long and secret " + name;
-		HttpResponse<String> created = browser().submit("/signup", "/signup", Map.of("email", email, "username",
-				username, "displayName", name.toUpperCase(java.util.Locale.ROOT), "password", password));
-		assertThat(created.body()).contains("Check your email");
-		String token = await().atMost(Duration.ofSeconds(10)).until(() -> {
-			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equals(email)) {
-					Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
-					if (matcher.find()) {
-						return matcher.group(1);
-					}
-				}
-			}
-			return null;
-		}, java.util.Objects::nonNull);
-		assertThat(browser().get("/verify-email?token=" + token).body()).contains("Your email is confirmed");
-		return new Account(email, username, password);
 	}
 
 }

@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"GATEWAY_CLIENT_SECRET=integration-test-gateway-secret", "LOG_FORMAT=text" })
 class SignInPagesIntegrationTests {
 
-	static final String WEB_CALLBACK = "http://localhost:8080/bff/oauth2/callback/authorworks";
-
 	/**
 	 * Script or style written into the page itself; a script loaded from this site
 	 * ({@code <script src>}, the passkey ceremonies) is allowed.
@@ -56,7 +54,7 @@ class SignInPagesIntegrationTests {
 		Account ada = account("ada");
 		enrollTwoFactor(ada);
 		FormBrowser halfSignedIn = new FormBrowser(base());
-		halfSignedIn.get(authorizeUrl("authorworks-web", WEB_CALLBACK));
+		halfSignedIn.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK));
 		halfSignedIn.submit("/login", "/login", Map.of("login", ada.login(), "password", ada.password()));
 
 		FormBrowser browser = new FormBrowser(base());
@@ -90,9 +88,9 @@ class SignInPagesIntegrationTests {
 	void signingInForTheWebAppStaysWithinTheFormPolicy() throws Exception {
 		Account bo = account("bo");
 		FormBrowser browser = new FormBrowser(base());
-		browser.get(authorizeUrl("authorworks-web", WEB_CALLBACK));
+		browser.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK));
 		URI callback = submitWithinPolicy(browser, "/login", Map.of("login", bo.login(), "password", bo.password()));
-		assertThat(callback.toString()).startsWith(WEB_CALLBACK + "?code=");
+		assertThat(callback.toString()).startsWith(Accounts.WEB_CALLBACK + "?code=");
 	}
 
 	@Test
@@ -111,12 +109,12 @@ class SignInPagesIntegrationTests {
 		Account dee = account("dee");
 		String secret = enrollTwoFactor(dee);
 		FormBrowser browser = new FormBrowser(base());
-		browser.get(authorizeUrl("authorworks-web", WEB_CALLBACK));
+		browser.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK));
 		URI twoFactor = submitWithinPolicy(browser, "/login", Map.of("login", dee.login(), "password", dee.password()));
 		assertThat(twoFactor.getPath()).isEqualTo("/login/two-factor");
 		URI callback = submitWithinPolicy(browser, "/login/two-factor",
 				Map.of("code", TotpAccess.code(secret, Instant.now().plusSeconds(30))));
-		assertThat(callback.toString()).startsWith(WEB_CALLBACK + "?code=");
+		assertThat(callback.toString()).startsWith(Accounts.WEB_CALLBACK + "?code=");
 	}
 
 	@Test
@@ -157,8 +155,7 @@ class SignInPagesIntegrationTests {
 
 		// Signing out everywhere first revokes the authorization the ID token belongs to.
 		Account gus = account("gus");
-		OidcTestClient tokens = new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				WEB_CALLBACK);
+		OidcTestClient tokens = Accounts.webClient(base());
 		FormBrowser browser = new FormBrowser(base());
 		JsonNode signedIn = tokens.signIn(browser, gus.login(), gus.password());
 		assertThat(tokens.api("POST", "/users/me/sessions/revoke", signedIn.get("access_token").asString(), null)
@@ -168,7 +165,7 @@ class SignInPagesIntegrationTests {
 		assertThat(afterEverywhere.statusCode()).isEqualTo(302);
 		assertThat(afterEverywhere.headers().firstValue("Location")).hasValue(home);
 
-		assertThat(browser.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+		assertThat(browser.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK)).headers().firstValue("Location"))
 			.as("signing out everywhere, then out here, ends this sign-in session")
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 
@@ -183,7 +180,8 @@ class SignInPagesIntegrationTests {
 			.get("/connect/logout?id_token_hint=" + hals.get("id_token").asString() + toHome);
 		assertThat(afterRevocation.statusCode()).isEqualTo(302);
 		assertThat(afterRevocation.headers().firstValue("Location")).hasValue(home);
-		assertThat(signingOut.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+		assertThat(
+				signingOut.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK)).headers().firstValue("Location"))
 			.as("no sign-in session left to sign straight back in with")
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 
@@ -204,9 +202,9 @@ class SignInPagesIntegrationTests {
 			assertThat(notTheirs.statusCode()).isEqualTo(302);
 			assertThat(notTheirs.headers().firstValue("Location")).hasValue(home);
 		}
-		assertThat(ivys.get(authorizeUrl("authorworks-web", WEB_CALLBACK)).headers().firstValue("Location"))
+		assertThat(ivys.get(authorizeUrl("authorworks-web", Accounts.WEB_CALLBACK)).headers().firstValue("Location"))
 			.as("still signed in")
-			.hasValueSatisfying((location) -> assertThat(location).startsWith(WEB_CALLBACK + "?code="));
+			.hasValueSatisfying((location) -> assertThat(location).startsWith(Accounts.WEB_CALLBACK + "?code="));
 
 		HttpResponse<String> program = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(base() + "/connect/logout?id_token_hint=not-a-token" + toHome))
@@ -291,8 +289,7 @@ class SignInPagesIntegrationTests {
 
 	/** Turns two-step verification on through the API, as the settings page does. */
 	String enrollTwoFactor(Account account) throws Exception {
-		OidcTestClient tokens = new OidcTestClient(base(), "authorworks-web", "integration-test-gateway-secret",
-				WEB_CALLBACK);
+		OidcTestClient tokens = Accounts.webClient(base());
 		String token = tokens.signIn(new FormBrowser(base()), account.login(), account.password())
 			.get("access_token")
 			.asString();

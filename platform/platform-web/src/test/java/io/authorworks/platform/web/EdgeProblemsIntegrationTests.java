@@ -1,12 +1,8 @@
 package io.authorworks.platform.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.authorworks.platform.test.RawHttp;
 import io.authorworks.platform.web.security.PublicEndpoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that Tomcat, Spring Security's firewall or the query check refuse are answered
- * with problem documents, never an HTML page. Sent as raw bytes over a socket, so nothing
- * on the client side cleans them up first and Tomcat's own refusal path runs.
+ * with problem documents, never an HTML page. Sent with {@link RawHttp}, so nothing on
+ * the client side cleans them up first and Tomcat's own refusal path runs.
  */
 @SpringBootTest(classes = EdgeProblemsIntegrationTests.TestApp.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "LOG_FORMAT=text")
@@ -51,53 +47,43 @@ class EdgeProblemsIntegrationTests {
 			// Queries that cannot be decoded, or decode to control characters.
 			"/edge?genre=%zz", "/edge?genre=%", "/edge?genre=a%", "/edge?genre=%00", "/edge?genre=a%0Ab",
 			"/edge?genre=%C3%28", "/edge?%00=x" })
-	void malformedAddressesAreBadRequestProblems(String target) throws IOException {
-		assertBadRequestProblem(send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
-				target);
+	void malformedAddressesAreBadRequestProblems(String target) {
+		assertBadRequestProblem(http().send("GET", target, Map.of()), target);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "header", "query" })
-	void oversizeHeadersAndQueriesAreBadRequestProblems(String where) throws IOException {
+	void oversizeHeadersAndQueriesAreBadRequestProblems(String where) {
 		String huge = "k".repeat(10_000);
-		String request = where.equals("header")
-				? "GET /edge HTTP/1.1\r\nHost: localhost\r\nIdempotency-Key: " + huge + "\r\nConnection: close\r\n\r\n"
-				: "GET /edge?cursor=" + huge + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-		assertBadRequestProblem(send(request), where);
+		RawHttp.Response response = where.equals("header")
+				? http().send("GET", "/edge", Map.of("Idempotency-Key", huge))
+				: http().send("GET", "/edge?cursor=" + huge, Map.of());
+		assertBadRequestProblem(response, where);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/edge?genre=a=b", "/edge?genre=abc%3D%3D&cursor=YWJj==", "/edge?genre=sci+fi",
 			"/edge?genre=%C3%A9t%C3%A9", "/edge?genre=" })
-	void wellFormedQueriesStillWork(String target) throws IOException {
-		String response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-		assertThat(response).as(target).startsWith("HTTP/1.1 200");
+	void wellFormedQueriesStillWork(String target) {
+		assertThat(http().send("GET", target, Map.of()).status()).as(target).isEqualTo(200);
 	}
 
-	private static void assertBadRequestProblem(String response, String what) {
-		String head = response.substring(0, Math.max(response.indexOf("\r\n\r\n"), 0));
-		assertThat(response).as(what).startsWith("HTTP/1.1 400");
-		assertThat(head.toLowerCase()).as(what)
-			.contains("content-type: application/problem+json")
-			.contains("x-request-id: ");
-		assertThat(response).as(what)
+	private static void assertBadRequestProblem(RawHttp.Response response, String what) {
+		assertThat(response.status()).as(what).isEqualTo(400);
+		assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+		assertThat(response.header("X-Request-Id")).as(what).isNotNull();
+		assertThat(response.body()).as(what)
 			.contains("\"type\":\"https://authorworks.dev/problems/bad-request\"")
 			.contains("\"status\":400")
-			.contains("\"requestId\":")
+			.contains("\"requestId\":");
+		assertThat(response.headers() + "\n" + response.body()).as(what)
 			.doesNotContain("<html")
 			.doesNotContain("Tomcat")
 			.doesNotContain("Exception");
 	}
 
-	private String send(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+	private RawHttp http() {
+		return new RawHttp("http://127.0.0.1:" + this.port);
 	}
 
 	@SpringBootApplication

@@ -1,4 +1,4 @@
-package io.authorworks.e2e;
+package io.authorworks.platform.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,35 +19,49 @@ import org.jspecify.annotations.Nullable;
 /**
  * HTTP/1.1 over a plain socket, for requests that well-behaved clients refuse to send: a
  * request target with broken percent-encoding or raw reserved characters, header values
- * of any length, and bodies of arbitrary bytes. One request per connection.
+ * of any length, and bodies of arbitrary bytes. Tests of what a server refuses need it,
+ * because {@code java.net.http} cleans such requests up or will not send them at all. One
+ * request per connection.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private final String host;
 
 	private final int port;
 
-	RawHttp(String baseUrl) {
+	/**
+	 * A client for the server at {@code baseUrl}; only its host and port are used.
+	 */
+	public RawHttp(String baseUrl) {
 		URI uri = URI.create(baseUrl);
 		this.host = uri.getHost();
 		this.port = uri.getPort();
 	}
 
-	Response send(String method, String target, Map<String, String> headers, byte @Nullable [] body) {
+	/**
+	 * Sends the request with the target exactly as given, adds {@code Host},
+	 * {@code Connection: close} and, unless {@code headers} has one, a
+	 * {@code Content-Length}, and answers the whole response. A server that answers and
+	 * resets the connection before reading all of the request (Tomcat does, on an
+	 * oversize header) still has its answer read.
+	 * @throws UncheckedIOException when no complete answer arrived
+	 */
+	public Response send(String method, String target, Map<String, String> headers, byte @Nullable [] body) {
+		StringBuilder head = new StringBuilder();
+		head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+		head.append("Host: ").append(this.host).append(':').append(this.port).append("\r\n");
+		head.append("Connection: close\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		boolean lengthGiven = headers.keySet().stream().anyMatch("Content-Length"::equalsIgnoreCase);
+		if (!lengthGiven && body != null) {
+			head.append("Content-Length: ").append(body.length).append("\r\n");
+		}
+		else if (!lengthGiven && !method.equals("GET") && !method.equals("HEAD")) {
+			head.append("Content-Length: 0\r\n");
+		}
+		head.append("\r\n");
 		try (Socket socket = new Socket(this.host, this.port)) {
 			socket.setSoTimeout(30_000);
-			StringBuilder head = new StringBuilder();
-			head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-			head.append("Host: ").append(this.host).append(':').append(this.port).append("\r\n");
-			head.append("Connection: close\r\n");
-			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-			if (body != null) {
-				head.append("Content-Length: ").append(body.length).append("\r\n");
-			}
-			else if (!method.equals("GET") && !method.equals("HEAD")) {
-				head.append("Content-Length: 0\r\n");
-			}
-			head.append("\r\n");
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -57,14 +72,19 @@ final class RawHttp {
 			}
 			catch (SocketException ex) {
 				// A server may answer and close before reading all of a request it
-				// refuses
-				// (an oversize header, say); its answer may still be there to read.
+				// refuses (an oversize header, say); its answer may still be there to
+				// read.
 			}
 			return read(socket.getInputStream(), method.equals("HEAD"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(method + " " + abbreviate(target) + " failed", ex);
 		}
+	}
+
+	/** {@link #send(String, String, Map, byte[]) Sends} a request without a body. */
+	public Response send(String method, String target, Map<String, String> headers) {
+		return send(method, target, headers, null);
 	}
 
 	private static Response read(InputStream in, boolean head) throws IOException {
@@ -95,7 +115,7 @@ final class RawHttp {
 			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
 					lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
 		}
-		byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+		byte[] rest = Arrays.copyOfRange(all, end + 4, all.length);
 		if (!head && "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			rest = dechunk(rest);
 		}
@@ -121,13 +141,19 @@ final class RawHttp {
 		return out.toByteArray();
 	}
 
-	static String abbreviate(String text) {
+	/** The text, cut to its first 160 characters, for messages about huge values. */
+	public static String abbreviate(String text) {
 		return (text.length() > 160) ? text.substring(0, 160) + "…(" + text.length() + " chars)" : text;
 	}
 
-	record Response(int status, Map<String, String> headers, String body) {
+	/**
+	 * An answer: header names in lower case, repeated headers joined with a comma, and
+	 * the body with any chunked transfer coding removed, as UTF-8 text.
+	 */
+	public record Response(int status, Map<String, String> headers, String body) {
 
-		@Nullable String header(String name) {
+		/** The header's value, whatever the case of {@code name}; null when absent. */
+		public @Nullable String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 
