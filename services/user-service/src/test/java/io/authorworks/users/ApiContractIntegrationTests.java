@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.authorworks.platform.test.ApiContract;
+import io.authorworks.platform.test.OpenApiSnapshot;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;
@@ -172,6 +173,15 @@ class ApiContractIntegrationTests {
 
 		api.assertEveryOperationRefusesWhatItMust();
 		api.assertEveryOperationCovered();
+	}
+
+	/**
+	 * The web app's API types are generated from the committed copy of this document, so
+	 * the copy must be the document the service serves.
+	 */
+	@Test
+	void theCommittedOpenApiDocumentIsTheOneServed() {
+		OpenApiSnapshot.assertCommitted(ApiContract.of(base()).document(), "services/user-service", getClass());
 	}
 
 	String base() {
