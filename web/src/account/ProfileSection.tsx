@@ -6,7 +6,10 @@ import type { ProfilePatch } from '../api/types';
 import { ErrorNotice, FieldError, Loading } from '../components/States';
 import { queryKeys } from '../api/queryKeys';
 
-const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; type?: string; hint?: string }[] = [
+/** The text fields this form edits; the rest of a profile patch (avatar, social links) is not edited here. */
+type TextFields = Required<Pick<ProfilePatch, 'displayName' | 'bio' | 'website' | 'location'>>;
+
+const FIELDS: { key: keyof TextFields; label: string; multiline?: boolean; type?: string; hint?: string }[] = [
   { key: 'displayName', label: 'Display name', hint: 'How your name appears to readers and co-authors.' },
   { key: 'bio', label: 'Bio', multiline: true },
   { key: 'website', label: 'Website', type: 'url', hint: 'Starting with https://' },
@@ -16,7 +19,7 @@ const FIELDS: { key: keyof ProfilePatch; label: string; multiline?: boolean; typ
 export function ProfileSection() {
   const client = useQueryClient();
   const me = useQuery({ queryKey: queryKeys.me(), queryFn: account.me });
-  const [form, setForm] = useState<Required<ProfilePatch>>({ displayName: '', bio: '', website: '', location: '' });
+  const [form, setForm] = useState<TextFields>({ displayName: '', bio: '', website: '', location: '' });
   const save = useMutation({
     mutationFn: ({ patch, etag }: { patch: ProfilePatch; etag: string }) => account.updateProfile(patch, etag),
     onSuccess: async (saved) => {

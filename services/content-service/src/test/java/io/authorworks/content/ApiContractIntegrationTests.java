@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.authorworks.platform.test.ApiContract;
+import io.authorworks.platform.test.OpenApiSnapshot;
 import io.authorworks.platform.test.ApiContract.Exchange;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -642,6 +643,15 @@ class ApiContractIntegrationTests extends ContentIntegrationTest {
 
 		api.assertEveryOperationRefusesWhatItMust();
 		api.assertEveryOperationCovered();
+	}
+
+	/**
+	 * The web app's API types are generated from the committed copy of this document, so
+	 * the copy must be the document the service serves.
+	 */
+	@Test
+	void theCommittedOpenApiDocumentIsTheOneServed() {
+		OpenApiSnapshot.assertCommitted(ApiContract.of(base()).document(), "services/content-service", getClass());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.authorworks.platform.test.ApiContract;
+import io.authorworks.platform.test.OpenApiSnapshot;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.users.twofactor.TotpAccess;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,15 @@ class ApiContractIntegrationTests {
 
 		api.assertEveryOperationRefusesWhatItMust();
 		api.assertEveryOperationCovered();
+	}
+
+	/**
+	 * The web app's API types are generated from the committed copy of this document, so
+	 * the copy must be the document the service serves.
+	 */
+	@Test
+	void theCommittedOpenApiDocumentIsTheOneServed() {
+		OpenApiSnapshot.assertCommitted(ApiContract.of(base()).document(), "services/user-service", getClass());
 	}
 
 	String base() {
