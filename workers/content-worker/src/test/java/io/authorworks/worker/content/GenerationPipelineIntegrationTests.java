@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.lib.storystore.WordCount;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +139,9 @@ class GenerationPipelineIntegrationTests {
 		for (JsonNode chapter : chapters) {
 			JsonNode full = ada.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString()).json();
 			assertThat(full.get("content").asString()).isNotBlank();
+			// Stored with the count the editor shows, so the author's first save keeps
+			// it.
+			assertThat(full.get("wordCount").asInt()).isEqualTo(WordCount.ofMarkdown(full.get("content").asString()));
 			JsonNode provenance = ada
 				.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString() + "/provenance")
 				.json();
