@@ -87,13 +87,15 @@ def deployables():
         if name == "platform":
             continue
         row = rows.setdefault(name, {"name": name, "env": set(), "scopes": [], "after": [], "schema": None,
-                                     "mail": False})
+                                     "uses": None, "mail": False})
         if attribute.startswith("env."):
             row["env"].add(attribute[len("env."):])
         elif attribute == "port":
             row["port"] = value
         elif attribute == "schema":
             row["schema"] = value or None
+        elif attribute == "uses":
+            row["uses"] = value or None
         elif attribute == "scopes":
             row["scopes"] = value.split()
         elif attribute == "after":
@@ -107,6 +109,9 @@ def deployables():
                 raise ValueError(f"{name}: jar {value} is not under {', '.join(KIND_BY_FOLDER)}/")
             row["kind"] = KIND_BY_FOLDER[folder]
     for row in rows.values():
+        # A schema's owner logs in as the schema's role; a deployable using another's schema has
+        # a role named after itself, which owns nothing.
+        row["role"] = row["schema"] or (row["uses"] and row["name"].replace("-", "_"))
         for required in ("jar", "port"):
             if required not in row:
                 raise ValueError(f"registry: {row['name']} has no {required}")
@@ -193,13 +198,18 @@ def check_compose(rows):
         for var in SHARED_ENV:
             if var not in env:
                 problems.append(f"{name}: {var} missing (every deployable gets it)")
-        if row["schema"]:
-            if env.get("DATABASE_USERNAME") != row["schema"]:
-                problems.append(f"{name}: DATABASE_USERNAME should be {row['schema']}")
-            if not str(env.get("DATABASE_PASSWORD", "")).startswith(f"${{{row['schema'].upper()}_DB_PASSWORD:?"):
-                problems.append(f"{name}: DATABASE_PASSWORD should be ${{{row['schema'].upper()}_DB_PASSWORD:?…}}")
+        if row["role"]:
+            if env.get("DATABASE_USERNAME") != row["role"]:
+                problems.append(f"{name}: DATABASE_USERNAME should be {row['role']}")
+            if not str(env.get("DATABASE_PASSWORD", "")).startswith(f"${{{row['role'].upper()}_DB_PASSWORD:?"):
+                problems.append(f"{name}: DATABASE_PASSWORD should be ${{{row['role'].upper()}_DB_PASSWORD:?…}}")
         elif "DATABASE_USERNAME" in env:
             problems.append(f"{name}: has a database role, but the registry gives it no schema")
+        for user in rows:
+            if row["schema"] and user["uses"] == row["schema"]:
+                if env.get(f"{env_stem(user['name'])}_DATABASE_ROLE") != user["role"]:
+                    problems.append(f"{name}: {env_stem(user['name'])}_DATABASE_ROLE should be {user['role']} "
+                                    f"(its migrations grant that role)")
         for var in sorted(row["env"] - set(env)):
             problems.append(f"{name}: {var} missing (the registry gives it)")
         if row["mail"] and "MAIL_HOST" not in env:
@@ -238,14 +248,20 @@ def check_compose(rows):
     if clients != expected:
         problems.append(f"SERVICE_CLIENTS has {clients}, the registry's scopes are {expected}")
     schemas = sorted({r["schema"] for r in rows if r["schema"]})
+    roles = sorted({r["role"] for r in rows if r["role"]})
     postgres = services.get("postgres", {}).get("environment", {})
     passwords = sorted(k[: -len("_DB_PASSWORD")].lower() for k in postgres if k.endswith("_DB_PASSWORD"))
-    if passwords != schemas:
-        problems.append(f"postgres gets passwords for schemas {passwords}, the registry's are {schemas}")
+    if passwords != roles:
+        problems.append(f"postgres gets passwords for roles {passwords}, the registry's are {roles}")
     with open(os.path.join(DEPLOY, "compose/postgres/init-schemas.sh")) as f:
-        loop = re.search(r"^for schema in ([a-z_ ]+); do", f.read(), re.M)
+        script = f.read()
+    loop = re.search(r"^for schema in ([a-z_ ]+); do", script, re.M)
     if not loop or sorted(loop.group(1).split()) != schemas:
         problems.append(f"init-schemas.sh does not create exactly the schemas {schemas}")
+    users = sorted(f"{r['role']}:{r['uses']}" for r in rows if r["uses"])
+    loop = re.search(r"^for user in ([a-z_: ]*); do", script, re.M)
+    if not loop or sorted(loop.group(1).split()) != users:
+        problems.append(f"init-schemas.sh does not create exactly the roles (role:schema) {users}")
     edge = services.get("nginx", {}).get("environment", {})
     gateway = next(r for r in rows if r["kind"] == "gateway")
     if edge.get("GATEWAY_UPSTREAMS") != f"{gateway['name']}:{gateway['port']}":
@@ -358,12 +374,18 @@ def check_k8s(rows):
             problems.append(f"Deployment {name}: {var} missing (the registry gives it)")
         if row["mail"] and "MAIL_HOST" not in available:
             problems.append(f"Deployment {name}: sends mail but has no MAIL_HOST")
-        if row["schema"]:
-            if env.get("DATABASE_USERNAME", {}).get("value") != row["schema"]:
-                problems.append(f"Deployment {name}: DATABASE_USERNAME should be {row['schema']}")
+        if row["role"]:
+            if env.get("DATABASE_USERNAME", {}).get("value") != row["role"]:
+                problems.append(f"Deployment {name}: DATABASE_USERNAME should be {row['role']}")
             key = env.get("DATABASE_PASSWORD", {}).get("valueFrom", {}).get("secretKeyRef", {}).get("key")
-            if key != f"{row['schema']}-password":
-                problems.append(f"Deployment {name}: DATABASE_PASSWORD should come from {row['schema']}-password")
+            secret = row["role"].replace("_", "-") + "-password"
+            if key != secret:
+                problems.append(f"Deployment {name}: DATABASE_PASSWORD should come from {secret}")
+            for user in rows:
+                if row["schema"] and user["uses"] == row["schema"]:
+                    var = f"{env_stem(user['name'])}_DATABASE_ROLE"
+                    if env.get(var, {}).get("value") != user["role"]:
+                        problems.append(f"Deployment {name}: {var} should be {user['role']}")
         elif "DATABASE_USERNAME" in env:
             problems.append(f"Deployment {name}: has a database role, but the registry gives it no schema")
         if row["scopes"]:

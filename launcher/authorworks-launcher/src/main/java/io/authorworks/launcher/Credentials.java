@@ -3,6 +3,8 @@ package io.authorworks.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.authorworks.launcher.deploy.Deployable;
 import io.authorworks.launcher.deploy.DeployableRegistry;
@@ -12,7 +14,8 @@ import io.authorworks.launcher.engine.DatabaseProvisioner;
 
 /**
  * The platform's generated secrets as credentials: each deployable's client secret, the
- * database role and password of each schema, and the PostgreSQL administrator's password.
+ * database role and password of each deployable that connects to the database, and the
+ * PostgreSQL administrator's password.
  */
 final class Credentials {
 
@@ -35,7 +38,7 @@ final class Credentials {
 		Credentials credentials = new Credentials(registry, Secrets.open(file));
 		registry.deployables().forEach((deployable) -> {
 			credentials.clientSecret(deployable);
-			if (deployable.hasSchema()) {
+			if (deployable.hasDatabase()) {
 				credentials.databasePassword(deployable);
 			}
 		});
@@ -59,36 +62,50 @@ final class Credentials {
 		return this.secrets.get("SERVICE_CLIENT_SECRET_" + deployable.envName());
 	}
 
-	/**
-	 * The password of the deployable's database role. Deployables that share a schema
-	 * (content-service and content-worker share {@code content}) share its role, so they
-	 * share the password of the first one declared.
-	 */
+	/** The password of the deployable's database role: each has a role of its own. */
 	String databasePassword(Deployable deployable) {
-		Deployable owner = this.registry.deployables()
-			.stream()
-			.filter((d) -> d.hasSchema() && String.valueOf(d.schema()).equals(String.valueOf(deployable.schema())))
-			.findFirst()
-			.orElse(deployable);
-		return this.secrets.get("DATABASE_PASSWORD_" + owner.envName());
+		return this.secrets.get("DATABASE_PASSWORD_" + deployable.envName());
 	}
 
 	/**
-	 * The role is named after database and schema ({@code authorworks_users}), so
-	 * platforms sharing one external server through different databases never share a
-	 * role.
+	 * The role of a schema's owner is named after database and schema
+	 * ({@code authorworks_users}), that of a deployable using another's schema after
+	 * database and deployable ({@code authorworks_content_worker}), so platforms sharing
+	 * one external server through different databases never share a role.
 	 */
 	static String databaseRole(DatabaseEndpoint database, Deployable deployable) {
-		return (database.database() + "_" + deployable.schema()).toLowerCase(Locale.ROOT).replace('-', '_');
+		String stem = deployable.hasSchema() ? String.valueOf(deployable.schema()) : deployable.name();
+		return (database.database() + "_" + stem).toLowerCase(Locale.ROOT).replace('-', '_');
 	}
 
-	/** Creates the role and schema of every declared deployable that has a schema. */
+	/**
+	 * The roles of the deployables that use the owner's schema, as
+	 * {@code <NAME>_DATABASE_ROLE} variables for the owner, whose migrations grant them
+	 * what they may do.
+	 */
+	Map<String, String> usersOf(DatabaseEndpoint database, Deployable owner) {
+		Map<String, String> roles = new TreeMap<>();
+		if (owner.hasSchema()) {
+			this.registry.deployables()
+				.stream()
+				.filter((d) -> String.valueOf(owner.schema()).equals(d.uses()))
+				.forEach((d) -> roles.put(d.envName() + "_DATABASE_ROLE", databaseRole(database, d)));
+		}
+		return roles;
+	}
+
+	/**
+	 * Creates the role and schema of every declared deployable that owns a schema, and
+	 * the login role (owning nothing) of every one that uses another's.
+	 */
 	void provision(DatabaseEndpoint admin) {
 		List<DatabaseProvisioner.Grant> grants = this.registry.deployables()
 			.stream()
-			.filter(Deployable::hasSchema)
+			.filter(Deployable::hasDatabase)
 			.map((deployable) -> new DatabaseProvisioner.Grant(databaseRole(admin, deployable),
-					databasePassword(deployable), String.valueOf(deployable.schema())))
+					databasePassword(deployable),
+					String.valueOf(deployable.hasSchema() ? deployable.schema() : deployable.uses()),
+					deployable.hasSchema()))
 			.distinct()
 			.toList();
 		if (!grants.isEmpty()) {

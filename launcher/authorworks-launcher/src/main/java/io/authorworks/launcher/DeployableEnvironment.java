@@ -61,10 +61,11 @@ final class DeployableEnvironment {
 		}
 		env.put("SERVICE_CLIENT_ID", deployable.name());
 		env.put("SERVICE_CLIENT_SECRET", this.credentials.clientSecret(deployable));
-		if (deployable.hasSchema()) {
+		if (deployable.hasDatabase()) {
 			env.put("DATABASE_URL", engines.database().jdbcUrl());
 			env.put("DATABASE_USERNAME", Credentials.databaseRole(engines.database(), deployable));
 			env.put("DATABASE_PASSWORD", this.credentials.databasePassword(deployable));
+			env.putAll(this.credentials.usersOf(engines.database(), deployable));
 		}
 		if (deployable.mail()) {
 			env.put("MAIL_HOST", engines.mailHost());

@@ -65,6 +65,10 @@ class PlatformIntegrationTests {
 				front.replicas=2
 				front.env.USER_SERVICE_URL=${url:back}
 				front.env.GATEWAY_CLIENT_SECRET=${secret:GATEWAY_CLIENT_SECRET}
+				side.jar=build/fake.jar
+				side.port=3150
+				side.uses=users
+				side.after=back
 				ghost.jar=build/not-built.jar
 				ghost.port=3199
 				"""));
@@ -113,6 +117,39 @@ class PlatformIntegrationTests {
 		credentials.setProperty("password", "wrong");
 		assertThatThrownBy(() -> DriverManager.getConnection(env.get("DATABASE_URL"), credentials).close())
 			.hasMessageContaining("password authentication failed");
+	}
+
+	@Test
+	void aDeployableUsingAnotherSchemaHasItsOwnRoleWithOnlyWhatTheOwnerGrants() throws Exception {
+		Map<String, String> owner = env(endpoints.service("back"));
+		Map<String, String> env = env(endpoints.service("side"));
+		assertThat(env.get("DATABASE_USERNAME")).isEqualTo("authorworks_side");
+		assertThat(env.get("DATABASE_PASSWORD")).isNotEqualTo(owner.get("DATABASE_PASSWORD"));
+		// The owner learns the role's name, for its migrations' grants.
+		assertThat(owner).containsEntry("SIDE_DATABASE_ROLE", "authorworks_side");
+		try (Connection connection = connect(owner); Statement statement = connection.createStatement()) {
+			statement.execute("create table if not exists shared (id int primary key)");
+			statement.execute("insert into shared values (1) on conflict do nothing");
+			statement.execute("grant usage on schema users to authorworks_side");
+			statement.execute("grant select on shared to authorworks_side");
+		}
+		try (Connection connection = connect(env); Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery("select current_schema(), count(*) from shared")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("users");
+				assertThat(rows.getInt(2)).isEqualTo(1);
+			}
+			assertThatThrownBy(() -> statement.execute("delete from shared")).hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> statement.execute("create table users.mine (id int)"))
+				.hasMessageContaining("permission denied");
+		}
+	}
+
+	private static Connection connect(Map<String, String> env) throws Exception {
+		Properties credentials = new Properties();
+		credentials.setProperty("user", env.get("DATABASE_USERNAME"));
+		credentials.setProperty("password", env.get("DATABASE_PASSWORD"));
+		return DriverManager.getConnection(env.get("DATABASE_URL"), credentials);
 	}
 
 	@Test

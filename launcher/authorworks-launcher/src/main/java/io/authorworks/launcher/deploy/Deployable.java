@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param port HTTP port of the first replica; replica {@code i} (0-based) listens on
  * {@code port + 100 * i}
  * @param schema the PostgreSQL schema it owns, or {@code null} when it has none
+ * @param uses a schema another deployable owns that it works in with a login role of its
+ * own, which owns nothing and has only what the owner's migrations grant it; or
+ * {@code null}
  * @param scopes scopes its client-credentials client may ask for; without any it is not
  * registered with the authorization server
  * @param after deployables that must be ready before it starts
@@ -23,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ${url:user-service}}
  * @param jvmOptions extra JVM options for its process
  */
-public record Deployable(String name, String jar, int port, @Nullable String schema, List<String> scopes,
-		List<String> after, int replicas, boolean mail, Map<String, String> env, List<String> jvmOptions) {
+public record Deployable(String name, String jar, int port, @Nullable String schema, @Nullable String uses,
+		List<String> scopes, List<String> after, int replicas, boolean mail, Map<String, String> env,
+		List<String> jvmOptions) {
 
 	/** Spacing between the ports of two replicas of one deployable. */
 	public static final int REPLICA_PORT_STEP = 100;
@@ -48,9 +52,14 @@ public record Deployable(String name, String jar, int port, @Nullable String sch
 		return name.toUpperCase(Locale.ROOT).replace('-', '_');
 	}
 
-	/** Whether it owns a schema and so gets a database role. */
+	/** Whether it owns a schema (and so a database role that owns it). */
 	public boolean hasSchema() {
 		return this.schema != null;
+	}
+
+	/** Whether it connects to the database: it owns a schema or uses another's. */
+	public boolean hasDatabase() {
+		return this.schema != null || this.uses != null;
 	}
 
 	/** Whether the authorization server should know its client-credentials client. */

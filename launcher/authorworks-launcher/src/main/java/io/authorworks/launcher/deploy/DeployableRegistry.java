@@ -36,8 +36,8 @@ public final class DeployableRegistry {
 
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-	private static final Set<String> ATTRIBUTES = Set.of("jar", "port", "schema", "scopes", "after", "replicas", "mail",
-			"jvm");
+	private static final Set<String> ATTRIBUTES = Set.of("jar", "port", "schema", "uses", "scopes", "after", "replicas",
+			"mail", "jvm");
 
 	private static final Set<String> PLATFORM_KEYS = Set.of("public-url", "jwks-uri", "token-uri");
 
@@ -100,6 +100,13 @@ public final class DeployableRegistry {
 		Placeholders.validate(platform.values());
 		List<Deployable> declared = new ArrayList<>();
 		byName.forEach((name, attributes) -> declared.add(toDeployable(name, attributes)));
+		for (Deployable deployable : declared) {
+			if (deployable.uses() != null
+					&& declared.stream().noneMatch((owner) -> deployable.uses().equals(owner.schema()))) {
+				throw new LauncherException("deployable " + deployable.name() + " uses schema " + deployable.uses()
+						+ ", which no deployable owns");
+			}
+		}
 		return new DeployableRegistry(startOrder(declared), platform);
 	}
 
@@ -117,6 +124,10 @@ public final class DeployableRegistry {
 			throw new LauncherException("deployable " + name + " needs at least one replica");
 		}
 		String schema = attributes.getOrDefault("schema", "");
+		String uses = attributes.getOrDefault("uses", "");
+		if (!schema.isEmpty() && !uses.isEmpty()) {
+			throw new LauncherException("deployable " + name + " owns a schema, so it cannot also use another's");
+		}
 		Map<String, String> env = new TreeMap<>();
 		attributes.forEach((key, value) -> {
 			if (key.startsWith("env.")) {
@@ -124,7 +135,7 @@ public final class DeployableRegistry {
 			}
 		});
 		Placeholders.validate(env.values());
-		return new Deployable(name, jar, port, schema.isEmpty() ? null : schema,
+		return new Deployable(name, jar, port, schema.isEmpty() ? null : schema, uses.isEmpty() ? null : uses,
 				words(attributes.get("scopes"), "\\s+"), words(attributes.get("after"), "\\s*,\\s*"), replicas,
 				Boolean.parseBoolean(attributes.getOrDefault("mail", "false")), env,
 				words(attributes.get("jvm"), "\\s+"));

@@ -12,9 +12,10 @@ import java.util.Properties;
 import io.authorworks.launcher.LauncherException;
 
 /**
- * Gives each deployable its own login role and a schema owned by that role, in the
- * platform database, idempotently: the same code runs against the embedded server and an
- * external one, on every start.
+ * Gives each deployable its own login role in the platform database, idempotently (the
+ * same code runs against the embedded server and an external one, on every start): a
+ * schema's owner gets the schema; a deployable that works in another's schema gets a role
+ * that owns nothing, and the owner's migrations grant it what it may do there.
  */
 public final class DatabaseProvisioner {
 
@@ -36,13 +37,19 @@ public final class DatabaseProvisioner {
 	 * @param role login role name
 	 * @param password its password, set again on every start so it follows
 	 * data/secrets.env
-	 * @param schema the schema the role owns
+	 * @param schema the schema the role owns, or works in
+	 * @param owns whether the role owns the schema; if not, it only resolves names there
 	 */
-	public record Grant(String role, String password, String schema) {
+	public record Grant(String role, String password, String schema, boolean owns) {
+
+		/** A role that owns its schema. */
+		public Grant(String role, String password, String schema) {
+			this(role, password, schema, true);
+		}
 
 		@Override
 		public String toString() {
-			return "Grant[role=" + this.role + ", schema=" + this.schema + "]";
+			return "Grant[role=" + this.role + ", schema=" + this.schema + ", owns=" + this.owns + "]";
 		}
 
 	}
@@ -75,14 +82,16 @@ public final class DatabaseProvisioner {
 			String password = Sql.literal(grant.password());
 			statement.execute(exists ? "alter role " + role + " login password " + password
 					: "create role " + role + " login password " + password);
-			// Only a member of a role may hand it a schema (unless superuser).
-			if (!isSuperuser(connection)) {
-				statement.execute("grant " + role + " to current_user");
-			}
 			statement.execute("grant connect on database " + Sql.identifier(this.admin.database()) + " to " + role);
-			statement.execute("create schema if not exists " + schema + " authorization " + role);
-			statement.execute("alter schema " + schema + " owner to " + role);
-			// Services that name no schema still land in their own.
+			if (grant.owns()) {
+				// Only a member of a role may hand it a schema (unless superuser).
+				if (!isSuperuser(connection)) {
+					statement.execute("grant " + role + " to current_user");
+				}
+				statement.execute("create schema if not exists " + schema + " authorization " + role);
+				statement.execute("alter schema " + schema + " owner to " + role);
+			}
+			// Services that name no schema still land in their own (or the one they use).
 			statement.execute("alter role " + role + " in database " + Sql.identifier(this.admin.database())
 					+ " set search_path = " + schema);
 		}

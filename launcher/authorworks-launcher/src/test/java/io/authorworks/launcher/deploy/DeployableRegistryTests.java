@@ -34,6 +34,25 @@ class DeployableRegistryTests {
 		assertThat(gateway.after()).containsExactly("user-service");
 		assertThat(gateway.env()).containsEntry("USER_SERVICE_URL", "${urls:user-service}");
 		assertThat(registry.platform("public-url")).isEqualTo("${url:api-gateway}");
+		Deployable worker = registry.get("content-worker");
+		assertThat(worker.hasSchema()).isFalse();
+		assertThat(worker.uses()).isEqualTo("content");
+		assertThat(worker.hasDatabase()).isTrue();
+	}
+
+	@Test
+	void aDeployableMayUseOnlyASchemaSomeDeployableOwns() {
+		assertThatThrownBy(() -> read(PLATFORM + """
+				b.jar=b.jar
+				b.port=2
+				b.uses=nobody
+				""")).isInstanceOf(LauncherException.class).hasMessageContaining("which no deployable owns");
+		assertThatThrownBy(() -> read(PLATFORM + """
+				b.jar=b.jar
+				b.port=2
+				b.schema=mine
+				b.uses=mine
+				""")).isInstanceOf(LauncherException.class).hasMessageContaining("cannot also use");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.authorworks.lib.storyai.story.BibleEntry;
 import io.authorworks.lib.storyai.story.ChapterOutline;
 import io.authorworks.lib.storyai.story.Location;
 import io.authorworks.lib.storyai.story.LoreItem;
@@ -18,6 +20,7 @@ import io.authorworks.lib.storyai.story.Outline;
 import io.authorworks.lib.storyai.story.StoryBible;
 import io.authorworks.lib.storyai.story.StoryCharacter;
 import io.authorworks.lib.storyai.story.StyleGuide;
+import io.authorworks.platform.core.Ids;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -28,8 +31,10 @@ import static io.authorworks.lib.storystore.BibleInheritance.pick;
 
 /**
  * Reads a book's story bible and outline as the AI library's records, for quotes and
- * prompts. content-service and content-worker share the content schema and both read it
- * through this one class.
+ * prompts, and merges a generated bible into the book's. content-service and
+ * content-worker share the content schema and both go through this one class, so a book
+ * inherits its series' bible by one rule ({@link BibleInheritance}) whoever reads or
+ * writes it.
  */
 public class StoryTables {
 
@@ -74,6 +79,87 @@ public class StoryTables {
 		return new StoryBible(book.title(), Objects.requireNonNullElse(f.premise(), ""),
 				Objects.requireNonNullElse(f.synopsis(), ""), book.genres(), "", style, characters, locations, lore,
 				notes.toString());
+	}
+
+	/**
+	 * Adds a generated bible to the book's: blank fields are filled, existing ones kept;
+	 * entries are added unless the book's bible already has one of that {@link #entryKey
+	 * key}. What the book's series bible already says is inherited, not overridden
+	 * ({@link BibleInheritance#pick}): a field the series fills in stays blank in the
+	 * book, and an entry named as a series entry is not added. The caller holds the book
+	 * row's lock.
+	 */
+	public void mergeGenerated(UUID bookId, StoryBible generated) {
+		this.jdbc.sql("insert into bibles (id, book_id) values (:id, :book) on conflict (book_id) do nothing")
+			.param("id", Ids.newId())
+			.param("book", bookId)
+			.update();
+		Book book = book(bookId);
+		Written own = written("book_id", bookId);
+		Written series = (book.seriesId() != null) ? written("series_id", book.seriesId())
+				: new Written(Fields.NONE, List.of());
+		Fields b = own.fields();
+		Fields s = series.fields();
+		UUID bibleId = Objects.requireNonNull(b.id(), "the book's bible was just made");
+		StyleGuide style = generated.style();
+		this.jdbc.sql("""
+				update bibles set premise = :premise, synopsis = :synopsis, point_of_view = :pov, tense = :tense,
+				    voice = :voice, sample_passage = :sample, version = version + 1, updated_at = now()
+				where id = :id
+				""")
+			.param("premise", fill(b.premise(), s.premise(), generated.premise()))
+			.param("synopsis", fill(b.synopsis(), s.synopsis(), generated.synopsis()))
+			.param("pov", fill(b.pointOfView(), s.pointOfView(), style.pointOfView()))
+			.param("tense", fill(b.tense(), s.tense(), style.tense()))
+			.param("voice", fill(b.voice(), s.voice(), style.voice()))
+			.param("sample", fill(b.samplePassage(), s.samplePassage(), style.samplePassage()))
+			.param("id", bibleId)
+			.update();
+		Set<String> taken = new HashSet<>();
+		own.entries().forEach((entry) -> taken.add(entry.key()));
+		series.entries().forEach((entry) -> taken.add(entry.key()));
+		for (BibleEntry entry : generated.entries()) {
+			String kind = switch (entry) {
+				case StoryCharacter ignored -> "character";
+				case Location ignored -> "location";
+				case LoreItem ignored -> "lore";
+			};
+			if (!taken.add(entryKey(kind, entry.name()))) {
+				continue;
+			}
+			StoryCharacter character = (entry instanceof StoryCharacter c) ? c : null;
+			this.jdbc
+				.sql("""
+						insert into bible_entries (id, bible_id, kind, position, name, aliases, role, description, traits,
+						    arc)
+						values (:id, :bible, :kind,
+						    (select coalesce(max(position), 0) + 1 from bible_entries where bible_id = :bible and kind = :kind),
+						    :name, :aliases, :role, :description, :traits, :arc)
+						on conflict (bible_id, kind, lower(name)) do nothing
+						""")
+				.param("id", Ids.newId())
+				.param("bible", bibleId)
+				.param("kind", kind)
+				.param("name", entry.name())
+				.param("aliases", entry.aliases().toArray(String[]::new))
+				.param("role", (character != null) ? character.role() : null)
+				.param("description", entry.description())
+				.param("traits", (character != null) ? character.traits().toArray(String[]::new) : new String[0])
+				.param("arc", (character != null) ? character.arc() : null)
+				.update();
+		}
+	}
+
+	/**
+	 * A field of the book's bible after a merge: the book's own value when the book or
+	 * its series fills it in, else the generated value (blank as null).
+	 */
+	private static @Nullable String fill(@Nullable String book, @Nullable String series, @Nullable String generated) {
+		String inherited = pick(book, series);
+		if (inherited != null && !inherited.isBlank()) {
+			return book;
+		}
+		return (generated == null || generated.isBlank()) ? null : generated;
 	}
 
 	/**

@@ -19,16 +19,26 @@ import org.springframework.core.env.MapPropertySource;
  * see each other's rows.
  *
  * <p>
+ * A context whose environment sets {@value #ROLE_PROPERTY} connects as that login role
+ * instead of the administrator, so a deployable that runs with a narrow role in
+ * production (content-worker) is tested with exactly that role: the role is created when
+ * missing and owns nothing; the migrations of the schema's owner grant it what it may do.
+ *
+ * <p>
  * Override the servers with {@code TEST_DATABASE_URL}, {@code TEST_DATABASE_USERNAME},
  * {@code TEST_DATABASE_PASSWORD}, {@code TEST_REDIS_URL} and {@code TEST_RABBITMQ_URL}.
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** The property naming the login role a test context connects as. */
+	public static final String ROLE_PROPERTY = "authorworks.test.database-role";
+
 	private static volatile Database database;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		Database db = database();
+		String role = context.getEnvironment().getProperty(ROLE_PROPERTY);
+		Database db = (role != null && !role.isBlank()) ? databaseAs(role) : database();
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("realInfrastructure",
@@ -50,6 +60,23 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 			}
 		}
 		return db;
+	}
+
+	/**
+	 * This test JVM's database as a login role other than the administrator, created
+	 * (with its name as password, for tests only) when the server does not have it yet.
+	 * Roles belong to the whole server, so every test database shares it; grants are per
+	 * database.
+	 */
+	public static Database databaseAs(String role) {
+		if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("Not a plain role name: " + role);
+		}
+		Database admin = database();
+		// Two test JVMs may create the role at once: either error means it exists.
+		execute(admin.url(), admin.username(), admin.password(), "do $$ begin create role " + role + " login password '"
+				+ role + "'; exception when duplicate_object or unique_violation then null; end $$");
+		return new Database(admin.url(), role, role);
 	}
 
 	public static String redisUrl() {

@@ -61,16 +61,6 @@ public class Books {
 	}
 
 	/**
-	 * Stores a word count computed from the chapters and marks the book as worked on.
-	 */
-	public void recordActivity(UUID bookId, long wordCount) {
-		this.jdbc.sql("update books set word_count = :words, updated_at = now() where id = :id")
-			.param("words", wordCount)
-			.param("id", bookId)
-			.update();
-	}
-
-	/**
 	 * Marks the book published (status, first publication time) and bumps its version.
 	 */
 	public Book markPublished(UUID bookId, String visibility) {

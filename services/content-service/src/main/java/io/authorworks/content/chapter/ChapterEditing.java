@@ -13,17 +13,15 @@ import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.revision.Revision;
 import io.authorworks.content.revision.Revisions;
+import io.authorworks.lib.storystore.ChapterTables;
 import io.authorworks.content.support.Checks;
 import io.authorworks.platform.core.ETags;
-import io.authorworks.content.text.WordCount;
-import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.events.Outbox;
 import io.authorworks.platform.web.security.Caller;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChapterEditing {
 
-	private final JdbcClient jdbc;
-
 	private final Chapters chapters;
 
 	private final Books books;
@@ -51,9 +47,8 @@ public class ChapterEditing {
 
 	private final ContentProperties properties;
 
-	ChapterEditing(JdbcClient jdbc, Chapters chapters, Books books, BookAccess access, Revisions revisions,
-			Outbox outbox, ContentProperties properties) {
-		this.jdbc = jdbc;
+	ChapterEditing(Chapters chapters, Books books, BookAccess access, Revisions revisions, Outbox outbox,
+			ContentProperties properties) {
 		this.chapters = chapters;
 		this.books = books;
 		this.access = access;
@@ -89,15 +84,12 @@ public class ChapterEditing {
 		ensureRoom(count, 1);
 		int place = (position != null) ? position : count + 1;
 		if (place <= count) {
-			this.jdbc.sql("update chapters set position = position + 1 where book_id = :book and position >= :place")
-				.param("book", bookId)
-				.param("place", place)
-				.update();
+			this.chapters.makeRoom(bookId, place);
 		}
 		Chapter chapter = insert(caller, bookId, place, (checkedTitle != null) ? checkedTitle : "Chapter " + place,
 				Objects.requireNonNullElse(checkedContent, ""), Objects.requireNonNullElse(checkedStatus, "draft"),
 				"created");
-		this.books.recordActivity(bookId, this.chapters.words(bookId));
+		this.chapters.recordActivity(bookId);
 		return chapter;
 	}
 
@@ -123,7 +115,7 @@ public class ChapterEditing {
 			created.add(insert(caller, bookId, count + created.size() + 1, draft.title().strip(), draft.content(),
 					"draft", "imported"));
 		}
-		this.books.recordActivity(bookId, this.chapters.words(bookId));
+		this.chapters.recordActivity(bookId);
 		return created;
 	}
 
@@ -177,12 +169,8 @@ public class ChapterEditing {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Chapter current = lockChapter(bookId, chapterId);
 		precondition.require(current.version(), "chapter");
-		this.jdbc.sql("delete from chapters where id = :id").param("id", chapterId).update();
-		this.jdbc.sql("update chapters set position = position - 1 where book_id = :book and position > :position")
-			.param("book", bookId)
-			.param("position", current.position())
-			.update();
-		this.books.recordActivity(bookId, this.chapters.words(bookId));
+		this.chapters.delete(current);
+		this.chapters.recordActivity(bookId);
 	}
 
 	@Transactional
@@ -194,7 +182,7 @@ public class ChapterEditing {
 		ChapterOrder.checkPermutation(checks, current, requested);
 		checks.throwIfInvalid();
 		this.chapters.reposition(bookId, Objects.requireNonNull(requested));
-		this.books.recordActivity(bookId, this.chapters.words(bookId));
+		this.chapters.recordActivity(bookId);
 		return List.copyOf(requested);
 	}
 
@@ -207,7 +195,7 @@ public class ChapterEditing {
 			throw new InvalidRequestException("position", "Use a position from 1 to " + current.size() + ".");
 		}
 		this.chapters.reposition(bookId, ChapterOrder.move(current, chapter.position(), position));
-		this.books.recordActivity(bookId, this.chapters.words(bookId));
+		this.chapters.recordActivity(bookId);
 		return this.chapters.find(bookId, chapterId).orElseThrow();
 	}
 
@@ -225,23 +213,10 @@ public class ChapterEditing {
 
 	private Chapter insert(Caller.User caller, UUID bookId, int position, String title, String content, String status,
 			String kind) {
-		UUID id = Ids.newId();
-		int words = WordCount.ofMarkdown(content);
-		this.jdbc.sql("""
-				insert into chapters (id, book_id, position, title, content, word_count, status)
-				values (:id, :book, :position, :title, :content, :words, :status)
-				""")
-			.param("id", id)
-			.param("book", bookId)
-			.param("position", position)
-			.param("title", title)
-			.param("content", content)
-			.param("words", words)
-			.param("status", status)
-			.update();
-		Chapter chapter = this.chapters.find(bookId, id).orElseThrow();
-		this.revisions.record(
-				new Revisions.Snapshot(id, bookId, chapter.version(), title, content, words, caller.id(), kind, null));
+		ChapterTables.Written written = this.chapters.insert(
+				new ChapterTables.NewChapter(bookId, position, title, content, status, null),
+				ChapterTables.Author.of(caller.id(), kind));
+		Chapter chapter = this.chapters.find(bookId, written.chapterId()).orElseThrow();
 		announce(chapter);
 		return chapter;
 	}
@@ -252,35 +227,17 @@ public class ChapterEditing {
 		if (!textChanged && status.equals(current.status())) {
 			return current;
 		}
-		int words = content.equals(current.content()) ? current.wordCount() : WordCount.ofMarkdown(content);
-		this.jdbc.sql("""
-				update chapters set title = :title, content = :content, word_count = :words, status = :status,
-				       version = version + 1, updated_at = now()
-				where id = :id
-				""")
-			.param("title", title)
-			.param("content", content)
-			.param("words", words)
-			.param("status", status)
-			.param("id", current.id())
-			.update();
+		this.chapters.update(current, title, content, status,
+				textChanged ? new ChapterTables.Author(caller.id(), kind, restoredFrom, null) : null);
 		Chapter changed = this.chapters.find(current.bookId(), current.id()).orElseThrow();
-		if (textChanged) {
-			this.revisions.record(new Revisions.Snapshot(changed.id(), changed.bookId(), changed.version(), title,
-					content, words, caller.id(), kind, restoredFrom));
-		}
-		this.books.recordActivity(changed.bookId(), this.chapters.words(changed.bookId()));
+		this.chapters.recordActivity(changed.bookId());
 		announce(changed);
 		return changed;
 	}
 
 	private Chapter forceRestore(Caller.User caller, Chapter current, int number) {
-		this.jdbc.sql("update chapters set version = version + 1, updated_at = now() where id = :id")
-			.param("id", current.id())
-			.update();
+		this.chapters.keepAgain(current, new ChapterTables.Author(caller.id(), "restored", number, null));
 		Chapter changed = this.chapters.find(current.bookId(), current.id()).orElseThrow();
-		this.revisions.record(new Revisions.Snapshot(changed.id(), changed.bookId(), changed.version(), changed.title(),
-				changed.content(), changed.wordCount(), caller.id(), "restored", number));
 		announce(changed);
 		return changed;
 	}

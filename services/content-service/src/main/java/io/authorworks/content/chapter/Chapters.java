@@ -8,14 +8,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.content.support.PgArrays;
+import io.authorworks.lib.storystore.ChapterTables;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code chapters} table, for the chapter feature and for the features that read a
- * whole book's chapters (export, publishing). Callers check access first; these methods
- * do not.
+ * whole book's chapters (export, publishing). Text changes, with their revisions and the
+ * book's word count, go through the story-store library's {@link ChapterTables}, the
+ * writer content-worker uses for generated chapters too, so both count words and number
+ * revisions alike. Callers check access first; these methods do not.
  */
 @Repository
 public class Chapters {
@@ -26,8 +30,11 @@ public class Chapters {
 
 	private final JdbcClient jdbc;
 
+	private final ChapterTables writer;
+
 	Chapters(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.writer = new ChapterTables(jdbc);
 	}
 
 	/** Every chapter of the book, in order. Books hold a bounded number of chapters. */
@@ -79,11 +86,44 @@ public class Chapters {
 			.list();
 	}
 
-	long words(UUID bookId) {
-		return this.jdbc.sql("select coalesce(sum(word_count), 0) from chapters where book_id = :book")
+	/**
+	 * Inserts a chapter with its first revision; the caller has made room at its place.
+	 */
+	ChapterTables.Written insert(ChapterTables.NewChapter chapter, ChapterTables.Author author) {
+		return this.writer.insert(chapter, author);
+	}
+
+	/** Writes title, text and status; keeps a revision when {@code author} is given. */
+	ChapterTables.Written update(Chapter current, String title, String content, String status,
+			ChapterTables.@Nullable Author author) {
+		return this.writer.update(current.id(), current.bookId(), title, content, status, author);
+	}
+
+	/** Keeps the chapter's unchanged text as a new revision. */
+	ChapterTables.Written keepAgain(Chapter current, ChapterTables.Author author) {
+		return this.writer.keepAgain(current.id(), current.bookId(), author);
+	}
+
+	/** Moves the chapters at and after {@code place} one down, to make room there. */
+	void makeRoom(UUID bookId, int place) {
+		this.jdbc.sql("update chapters set position = position + 1 where book_id = :book and position >= :place")
 			.param("book", bookId)
-			.query(Long.class)
-			.single();
+			.param("place", place)
+			.update();
+	}
+
+	/** Deletes a chapter and closes the gap it leaves. */
+	void delete(Chapter chapter) {
+		this.jdbc.sql("delete from chapters where id = :id").param("id", chapter.id()).update();
+		this.jdbc.sql("update chapters set position = position - 1 where book_id = :book and position > :position")
+			.param("book", chapter.bookId())
+			.param("position", chapter.position())
+			.update();
+	}
+
+	/** Stores the book's word count from its chapters and marks it as worked on. */
+	void recordActivity(UUID bookId) {
+		this.writer.recordActivity(bookId, false);
 	}
 
 	/** Writes a whole new order: the unique position constraint is checked at commit. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code chapter_revisions} table. Chapters record a revision in the transaction of
- * every change to their title or text, under the chapter's row lock, so numbers are dense
- * and the newest revision always equals the current chapter.
+ * Reads the {@code chapter_revisions} table. Revisions are written only by the
+ * story-store library's {@code ChapterTables}, in the transaction of every change to a
+ * chapter's title or text and under the chapter's row lock, so numbers are dense and the
+ * newest revision always equals the current chapter, whether the author or a generation
+ * job made it.
  */
 @Repository
 public class Revisions {
@@ -29,34 +30,6 @@ public class Revisions {
 
 	Revisions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** Keeps the chapter's state after a change; answers the new revision's number. */
-	public int record(Snapshot snapshot) {
-		int number = this.jdbc
-			.sql("select coalesce(max(number), 0) + 1 from chapter_revisions where chapter_id = :chapter")
-			.param("chapter", snapshot.chapterId())
-			.query(Integer.class)
-			.single();
-		this.jdbc.sql("""
-				insert into chapter_revisions (id, chapter_id, book_id, number, kind, restored_from, author_id, title,
-				                               content, word_count, chapter_version)
-				values (:id, :chapter, :book, :number, :kind, :restoredFrom, :author, :title, :content, :words,
-				        :version)
-				""")
-			.param("id", Ids.newId())
-			.param("chapter", snapshot.chapterId())
-			.param("book", snapshot.bookId())
-			.param("number", number)
-			.param("kind", snapshot.kind())
-			.param("restoredFrom", snapshot.restoredFrom())
-			.param("author", snapshot.authorId())
-			.param("title", snapshot.title())
-			.param("content", snapshot.content())
-			.param("words", snapshot.wordCount())
-			.param("version", snapshot.chapterVersion())
-			.update();
-		return number;
 	}
 
 	/** A revision of a chapter of a book, or a {@code 404}. */
@@ -106,23 +79,6 @@ public class Revisions {
 				(Integer) rs.getObject("restored_from"), rs.getObject("author_id", UUID.class), rs.getString("title"),
 				rs.getString("content"), rs.getInt("word_count"), rs.getLong("chapter_version"),
 				rs.getTimestamp("created_at").toInstant());
-	}
-
-	/**
-	 * A chapter's state to keep.
-	 *
-	 * @param chapterId the chapter
-	 * @param bookId its book
-	 * @param chapterVersion its version after the change
-	 * @param title its title
-	 * @param content its Markdown
-	 * @param wordCount its words
-	 * @param authorId who made the change
-	 * @param kind {@code created}, {@code saved}, {@code restored} or {@code imported}
-	 * @param restoredFrom for a restore, the revision brought back
-	 */
-	public record Snapshot(UUID chapterId, UUID bookId, long chapterVersion, String title, String content,
-			int wordCount, UUID authorId, String kind, @Nullable Integer restoredFrom) {
 	}
 
 }

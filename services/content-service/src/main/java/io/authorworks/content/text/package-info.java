@@ -1,6 +1,6 @@
 /**
- * Text rules every feature shares: Unicode-aware word counts and Markdown rendered to
- * sanitized, XHTML-compatible HTML.
+ * Text rules every feature shares: Markdown rendered to sanitized, XHTML-compatible HTML.
+ * Word counts live in the story-store library, so the worker counts as the editor does.
  */
 @NullMarked
 package io.authorworks.content.text;

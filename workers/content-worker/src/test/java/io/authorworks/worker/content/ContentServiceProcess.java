@@ -45,6 +45,9 @@ final class ContentServiceProcess implements AutoCloseable {
 	/** Starts the packaged content-service with more environment, such as providers. */
 	static ContentServiceProcess contentService(String jwksUri, Map<String, String> extra) {
 		Map<String, String> env = new HashMap<>(extra);
+		// The worker's role exists before content-service migrates, so the grants reach
+		// it.
+		env.put("CONTENT_WORKER_DATABASE_ROLE", workerDatabase().username());
 		env.put("OIDC_JWKS_URI", jwksUri);
 		env.put("AUTHORWORKS_EVENTS_RELAY_INTERVAL", "200ms");
 		return start(Path.of("../../services/content-service/target/content-service.jar"), "content-service", env);
@@ -52,7 +55,16 @@ final class ContentServiceProcess implements AutoCloseable {
 
 	/** Starts this module's packaged worker and waits until it is ready. */
 	static ContentServiceProcess worker(Map<String, String> extra) {
-		return start(Path.of("target/content-worker.jar"), "content-worker", extra);
+		Map<String, String> env = new HashMap<>(extra);
+		RealInfrastructure.Database worker = workerDatabase();
+		env.put("DATABASE_USERNAME", worker.username());
+		env.put("DATABASE_PASSWORD", worker.password());
+		return start(Path.of("target/content-worker.jar"), "content-worker", env);
+	}
+
+	/** The test database as the worker's own role, the one this module's tests use. */
+	static RealInfrastructure.Database workerDatabase() {
+		return RealInfrastructure.databaseAs("content_worker");
 	}
 
 	static ContentServiceProcess start(Path jar, String name, Map<String, String> extra) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.lib.storystore.WordCount;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +18,12 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -138,6 +141,9 @@ class GenerationPipelineIntegrationTests {
 		for (JsonNode chapter : chapters) {
 			JsonNode full = ada.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString()).json();
 			assertThat(full.get("content").asString()).isNotBlank();
+			// Stored with the count the editor shows, so the author's first save keeps
+			// it.
+			assertThat(full.get("wordCount").asInt()).isEqualTo(WordCount.ofMarkdown(full.get("content").asString()));
 			JsonNode provenance = ada
 				.get("/content/books/" + book + "/chapters/" + chapter.get("id").asString() + "/provenance")
 				.json();
@@ -205,6 +211,27 @@ class GenerationPipelineIntegrationTests {
 			.param("job", job)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theWorkersOwnRoleMayNotDeleteTheStoryOrChangeTheSchema() {
+		// The jobs above ran as this role; here is what it may not do.
+		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo("content_worker");
+		assertDenied("delete from chapters");
+		assertDenied("delete from generation_jobs");
+		assertDenied("truncate chapter_revisions");
+		assertDenied("update chapter_provenance set model = 'forged'");
+		assertDenied("select count(*) from book_members");
+		assertDenied("create table content.worker_scratch (id integer)");
+		assertDenied("alter table chapters add column forged text");
+		assertDenied("drop table chapter_summaries");
+	}
+
+	private void assertDenied(String sql) {
+		assertThatExceptionOfType(DataAccessException.class).as(sql)
+			.isThrownBy(() -> this.jdbc.sql(sql).update())
+			.satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage()).as(sql)
+				.containsAnyOf("permission denied", "must be owner"));
 	}
 
 	@Test

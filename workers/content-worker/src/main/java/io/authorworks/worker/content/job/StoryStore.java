@@ -3,19 +3,14 @@ package io.authorworks.worker.content.job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.authorworks.lib.storyai.GenerationResult;
-import io.authorworks.lib.storyai.story.BibleEntry;
 import io.authorworks.lib.storyai.story.ChapterSummary;
-import io.authorworks.lib.storyai.story.Location;
-import io.authorworks.lib.storyai.story.LoreItem;
 import io.authorworks.lib.storyai.story.Outline;
 import io.authorworks.lib.storyai.story.StoryBible;
+import io.authorworks.lib.storystore.ChapterTables;
 import io.authorworks.lib.storystore.StoryTables;
-import io.authorworks.lib.storyai.story.StoryCharacter;
-import io.authorworks.lib.storyai.story.Texts;
 import io.authorworks.contracts.content.ChapterUpdated;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.events.Outbox;
@@ -27,9 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes a book's story in the content schema it shares with content-service:
  * the bible, the outline, generated chapters (with their revision and provenance) and
- * rolling chapter summaries. Writes follow content-service's rules: the book row is
- * locked before its chapters change, every text change keeps a revision, and
- * {@code chapter.updated} goes out through the outbox.
+ * rolling chapter summaries. Chapters, revisions, provenance, the book's word count and
+ * the generated bible's merge go through the story-store library's writers, the ones
+ * content-service uses, so both follow one set of rules: the book row is locked before
+ * its chapters change, every text change keeps a revision numbered the same way, words
+ * are counted by one counter, and {@code chapter.updated} goes out through the outbox.
  */
 @Component
 class StoryStore {
@@ -42,11 +39,14 @@ class StoryStore {
 
 	private final StoryTables tables;
 
+	private final ChapterTables chapters;
+
 	StoryStore(JdbcClient jdbc, ObjectMapper mapper, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
 		this.outbox = outbox;
 		this.tables = new StoryTables(jdbc, mapper);
+		this.chapters = new ChapterTables(jdbc);
 	}
 
 	StoryBible bible(UUID bookId) {
@@ -58,79 +58,16 @@ class StoryStore {
 	}
 
 	/**
-	 * Adds a generated bible to the book's: blank fields are filled, existing ones kept;
-	 * entries are added unless the bible already has one of that name. What the book's
-	 * series bible already says is inherited, not overridden: a field the series fills in
-	 * stays blank in the book, and an entry named as a series entry is not added.
+	 * Adds a generated bible to the book's, inheriting what its series bible says
+	 * ({@link StoryTables#mergeGenerated}).
 	 */
 	void mergeBible(UUID bookId, StoryBible generated) {
-		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
-		this.jdbc.sql("insert into bibles (id, book_id) values (:id, :book) on conflict (book_id) do nothing")
-			.param("id", Ids.newId())
-			.param("book", bookId)
-			.update();
-		UUID bibleId = this.jdbc
-			.sql("""
-					update bibles b set premise = %s, synopsis = %s, point_of_view = %s, tense = %s, voice = %s,
-					    sample_passage = %s, version = b.version + 1, updated_at = now()
-					from books k left join bibles s on s.series_id = k.series_id
-					where k.id = :book and b.book_id = k.id returning b.id
-					""".formatted(fill("premise", ":premise"), fill("synopsis", ":synopsis"),
-					fill("point_of_view", ":pov"), fill("tense", ":tense"), fill("voice", ":voice"),
-					fill("sample_passage", ":sample")))
-			.param("premise", generated.premise())
-			.param("synopsis", generated.synopsis())
-			.param("pov", generated.style().pointOfView())
-			.param("tense", generated.style().tense())
-			.param("voice", generated.style().voice())
-			.param("sample", generated.style().samplePassage())
-			.param("book", bookId)
-			.query(UUID.class)
-			.single();
-		Set<String> inherited = this.tables.seriesEntryKeys(bookId);
-		for (BibleEntry entry : generated.entries()) {
-			String kind = switch (entry) {
-				case StoryCharacter ignored -> "character";
-				case Location ignored -> "location";
-				case LoreItem ignored -> "lore";
-			};
-			if (inherited.contains(StoryTables.entryKey(kind, entry.name()))) {
-				continue;
-			}
-			StoryCharacter character = (entry instanceof StoryCharacter c) ? c : null;
-			this.jdbc
-				.sql("""
-						insert into bible_entries (id, bible_id, kind, position, name, aliases, role, description, traits,
-						    arc)
-						values (:id, :bible, :kind,
-						    (select coalesce(max(position), 0) + 1 from bible_entries where bible_id = :bible and kind = :kind),
-						    :name, :aliases, :role, :description, :traits, :arc)
-						on conflict (bible_id, kind, lower(name)) do nothing
-						""")
-				.param("id", Ids.newId())
-				.param("bible", bibleId)
-				.param("kind", kind)
-				.param("name", entry.name())
-				.param("aliases", entry.aliases().toArray(String[]::new))
-				.param("role", (character != null) ? character.role() : null)
-				.param("description", entry.description())
-				.param("traits", (character != null) ? character.traits().toArray(String[]::new) : new String[0])
-				.param("arc", (character != null) ? character.arc() : null)
-				.update();
-		}
-	}
-
-	/**
-	 * The book bible's column: kept when the book or its series fills it in, else the
-	 * generated value (blank as null).
-	 */
-	private static String fill(String column, String generated) {
-		return "case when coalesce(nullif(b.%1$s, ''), nullif(s.%1$s, '')) is not null then b.%1$s else nullif(%2$s, '') end"
-			.formatted(column, generated);
+		this.chapters.lockBook(bookId);
+		this.tables.mergeGenerated(bookId, generated);
 	}
 
 	void writeSynopsis(UUID bookId, String synopsis) {
-		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
+		this.chapters.lockBook(bookId);
 		this.jdbc.sql("insert into bibles (id, book_id) values (:id, :book) on conflict (book_id) do nothing")
 			.param("id", Ids.newId())
 			.param("book", bookId)
@@ -211,11 +148,13 @@ class StoryStore {
 
 	/**
 	 * Appends the generated chapter once per job and outline number, with its first
-	 * revision authored by the job and the provenance of its text.
+	 * revision authored by the job and the provenance of its text, through the writer
+	 * content-service's editor uses too ({@link ChapterTables}), so it is stored with the
+	 * word count the editor will show.
 	 */
 	ChapterRow createChapter(UUID bookId, UUID jobId, int stepIndex, UUID userId, int number, String title, String text,
 			GenerationResult result) {
-		this.jdbc.sql("select id from books where id = :id for update").param("id", bookId).query(UUID.class).single();
+		this.chapters.lockBook(bookId);
 		Optional<ChapterRow> existing = generatedChapter(jobId, number);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -224,58 +163,16 @@ class StoryStore {
 			.param("book", bookId)
 			.query(Integer.class)
 			.single();
-		UUID id = Ids.newId();
-		int words = Texts.wordCount(text);
-		this.jdbc.sql("""
-				insert into chapters (id, book_id, position, title, content, word_count, status, generated_by_job,
-				    generated_number)
-				values (:id, :book, :position, :title, :content, :words, 'draft', :job, :number)
-				""")
-			.param("id", id)
-			.param("book", bookId)
-			.param("position", position)
-			.param("title", title)
-			.param("content", text)
-			.param("words", words)
-			.param("job", jobId)
-			.param("number", number)
-			.update();
-		this.jdbc.sql("""
-				insert into chapter_revisions (id, chapter_id, book_id, number, kind, author_id, title, content,
-				    word_count, chapter_version, generation_job_id)
-				values (:id, :chapter, :book, 1, 'generated', :author, :title, :content, :words, 1, :job)
-				""")
-			.param("id", Ids.newId())
-			.param("chapter", id)
-			.param("book", bookId)
-			.param("author", userId)
-			.param("title", title)
-			.param("content", text)
-			.param("words", words)
-			.param("job", jobId)
-			.update();
-		this.jdbc.sql("""
-				insert into chapter_provenance (id, chapter_id, book_id, revision, start_offset, end_offset, job_id,
-				    step_index, operation, provider, model, offline)
-				values (:id, :chapter, :book, 1, 0, :end, :job, :step, 'chapter-prose', :provider, :model, :offline)
-				""")
-			.param("id", Ids.newId())
-			.param("chapter", id)
-			.param("book", bookId)
-			.param("end", text.length())
-			.param("job", jobId)
-			.param("step", stepIndex)
-			.param("provider", result.provider())
-			.param("model", result.model())
-			.param("offline", result.offline())
-			.update();
-		this.jdbc.sql("""
-				update books set word_count = (select coalesce(sum(word_count), 0) from chapters where book_id = :book),
-				    status = case when status = 'draft' then 'writing' else status end, updated_at = now()
-				where id = :book
-				""").param("book", bookId).update();
-		this.outbox.publish(new ChapterUpdated(bookId, id, position, title, "draft", words, 1, Instant.now()));
-		return new ChapterRow(id, position, title, text);
+		ChapterTables.Written written = this.chapters.insert(
+				new ChapterTables.NewChapter(bookId, position, title, text, "draft",
+						new ChapterTables.GeneratedBy(jobId, number)),
+				new ChapterTables.Author(userId, "generated", null, jobId));
+		this.chapters.recordProvenance(new ChapterTables.Passage(written.chapterId(), bookId, written.revision(), 0,
+				text.length(), jobId, stepIndex, "chapter-prose", result.provider(), result.model(), result.offline()));
+		this.chapters.recordActivity(bookId, true);
+		this.outbox.publish(new ChapterUpdated(bookId, written.chapterId(), position, title, "draft", written.words(),
+				written.version(), Instant.now()));
+		return new ChapterRow(written.chapterId(), position, title, text);
 	}
 
 	void writeSummary(UUID chapterId, UUID bookId, String summary, String model, UUID jobId) {

@@ -1,4 +1,4 @@
-package io.authorworks.content.text;
+package io.authorworks.lib.storystore;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
@@ -15,7 +15,9 @@ import org.commonmark.parser.Parser;
  * hyphens inside a word keep it whole ({@code don't}, {@code well-known}) and so do
  * separators inside numbers ({@code 1,000}), and in Chinese and Japanese, which do not
  * separate words with spaces, every ideograph or kana counts as one word, as word
- * processors do.
+ * processors do. It is the only counter of stored word counts ({@link ChapterTables} uses
+ * it for every chapter and revision), so a generated chapter shows the count the editor
+ * will show once the author saves it.
  */
 public final class WordCount {
 

@@ -1,4 +1,4 @@
-package io.authorworks.content.text;
+package io.authorworks.lib.storystore;
 
 import java.util.ArrayList;
 import java.util.List;
