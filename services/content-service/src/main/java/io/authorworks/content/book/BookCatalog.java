@@ -113,15 +113,12 @@ class BookCatalog {
 			throw new ProblemException(ProblemType.BAD_REQUEST,
 					"Parameter 'status' must be one of " + Book.STATUSES + ".");
 		}
-		List<String> after = Cursors.decode(cursor, "books" + sortKey, 2);
+		Cursors.Keyset after = Cursors.keyset(cursor, "books" + sortKey, 2);
 		Object key = null;
 		UUID afterId = null;
 		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			key = sort.timestamp() ? parseMicros(after.getFirst()) : after.getFirst();
-			if (afterId == null || key == null) {
-				throw Cursors.invalid();
-			}
+			afterId = after.uuid(1);
+			key = sort.timestamp() ? Timestamp.from(after.micros(0)) : after.text(0);
 		}
 		String sql = "select " + Books.COLUMNS + ", m.role from books b "
 				+ "join book_members m on m.book_id = b.id and m.user_id = :user "
@@ -239,22 +236,10 @@ class BookCatalog {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	private static @Nullable Timestamp parseMicros(String value) {
-		try {
-			long micros = Long.parseLong(value);
-			return Timestamp.from(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
 	private static String sortValue(String sort, Book book) {
 		return switch (sort) {
-			case "-updatedAt", "updatedAt" ->
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, book.updatedAt()));
-			case "-createdAt", "createdAt" ->
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, book.createdAt()));
+			case "-updatedAt", "updatedAt" -> Cursors.micros(book.updatedAt());
+			case "-createdAt", "createdAt" -> Cursors.micros(book.createdAt());
 			default -> book.title().toLowerCase(java.util.Locale.ROOT);
 		};
 	}

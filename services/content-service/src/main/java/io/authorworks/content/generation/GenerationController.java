@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,18 +88,9 @@ class GenerationController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		int size = Cursors.limit(limit);
-		List<String> after = Cursors.decode(cursor, "jobs", 2);
-		Instant created = null;
-		UUID id = null;
-		if (after != null) {
-			try {
-				created = Instant.parse(after.get(0));
-				id = UUID.fromString(after.get(1));
-			}
-			catch (DateTimeParseException | IllegalArgumentException ex) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "jobs", 2);
+		Instant created = (after != null) ? after.instant(0) : null;
+		UUID id = (after != null) ? after.uuid(1) : null;
 		List<JobStore.JobRow> found = this.jobs.page(user, bookId, created, id, size + 1);
 		return Page.of(found, size, (j) -> Cursors.encode("jobs", j.createdAt().toString(), j.id().toString()))
 			.map((j) -> JobViews.JobResponse.of(j, null));

@@ -3,7 +3,6 @@ package io.authorworks.content.series;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,21 +73,9 @@ public class SeriesCatalog {
 	}
 
 	Page<Series> list(Caller.User user, @Nullable String cursor, int limit) {
-		List<String> after = Cursors.decode(cursor, "series", 2);
-		java.sql.Timestamp key = null;
-		UUID afterId = null;
-		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			try {
-				key = java.sql.Timestamp.from(Instant.EPOCH.plus(Long.parseLong(after.getFirst()), ChronoUnit.MICROS));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-			if (afterId == null) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "series", 2);
+		java.sql.Timestamp key = (after != null) ? java.sql.Timestamp.from(after.micros(0)) : null;
+		UUID afterId = (after != null) ? after.uuid(1) : null;
 		List<Series> found = this.jdbc.sql("""
 				select id, owner_id, title, description, version, created_at, updated_at from series
 				where owner_id = :owner and (cast(:k as timestamptz) is null
@@ -101,8 +88,7 @@ public class SeriesCatalog {
 			.param("limit", limit + 1)
 			.query(SeriesCatalog::series)
 			.list();
-		return Page.of(found, limit, (s) -> Cursors.encode("series",
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, s.updatedAt())), s.id().toString()));
+		return Page.of(found, limit, (s) -> Cursors.encode("series", Cursors.micros(s.updatedAt()), s.id().toString()));
 	}
 
 	List<Book> booksOf(UUID seriesId) {
