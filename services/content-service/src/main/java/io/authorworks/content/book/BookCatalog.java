@@ -13,13 +13,14 @@ import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Memberships;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.Role;
-import io.authorworks.content.support.Checks;
+import io.authorworks.content.support.PgArrays;
+import io.authorworks.content.support.Titles;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.ETags;
-import io.authorworks.platform.core.Page;
-import io.authorworks.content.support.PgArrays;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.events.Outbox;
@@ -71,7 +72,7 @@ class BookCatalog {
 	Book create(Caller.User caller, BookChanges request) {
 		caller.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String title = checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH);
+		String title = checks.required("title", request.title(), Titles.MAX_LENGTH);
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), List.of("draft", "writing", "editing"));
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -147,8 +148,7 @@ class BookCatalog {
 	Shelved update(Caller.User caller, UUID bookId, BookChanges request, ETags.Precondition precondition) {
 		BookAccess.Grant grant = this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String title = (request.title() != null) ? checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH)
-				: null;
+		String title = (request.title() != null) ? checks.required("title", request.title(), Titles.MAX_LENGTH) : null;
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), WRITABLE_STATUSES);
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -226,7 +226,7 @@ class BookCatalog {
 	}
 
 	private static Details details(Checks checks, BookChanges request) {
-		return new Details(checks.optional("subtitle", request.subtitle(), Checks.TITLE_MAX_LENGTH),
+		return new Details(checks.optional("subtitle", request.subtitle(), Titles.MAX_LENGTH),
 				checks.optional("description", request.description(), 5000),
 				checks.labels("genres", request.genres(), 10, 40), checks.labels("tags", request.tags(), 30, 40),
 				checks.language("language", request.language()), checks.reference("coverRef", request.coverRef()));

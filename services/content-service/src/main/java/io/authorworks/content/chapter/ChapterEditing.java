@@ -9,13 +9,14 @@ import java.util.UUID;
 import io.authorworks.content.ContentProperties;
 import io.authorworks.content.book.Books;
 import io.authorworks.content.events.ChapterUpdated;
-import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.BookAccess;
+import io.authorworks.content.member.Permission;
 import io.authorworks.content.revision.Revision;
 import io.authorworks.content.revision.Revisions;
-import io.authorworks.content.support.Checks;
-import io.authorworks.platform.core.ETags;
+import io.authorworks.content.support.Titles;
 import io.authorworks.content.text.WordCount;
+import io.authorworks.platform.core.Checks;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
@@ -77,7 +78,7 @@ public class ChapterEditing {
 			@Nullable String status, @Nullable Integer position) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedContent = checks.longText("content", content, this.properties.maxChapterCharacters());
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
@@ -132,7 +133,7 @@ public class ChapterEditing {
 			ETags.Precondition precondition) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
 		Chapter current = lockChapter(bookId, chapterId);

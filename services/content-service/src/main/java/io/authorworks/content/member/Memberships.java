@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.content.ContentProperties;
-import io.authorworks.content.support.Checks;
-import io.authorworks.platform.core.Cursors;
-import io.authorworks.platform.core.Page;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.ConflictException;
+import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;

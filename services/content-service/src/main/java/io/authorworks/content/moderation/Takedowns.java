@@ -11,7 +11,7 @@ import io.authorworks.content.book.Books;
 import io.authorworks.content.events.BookRestored;
 import io.authorworks.content.events.BookTakenDown;
 import io.authorworks.content.member.BookNotFoundException;
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;

@@ -13,13 +13,14 @@ import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
-import io.authorworks.content.support.Checks;
+import io.authorworks.content.support.Titles;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.ETags;
-import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public class SeriesCatalog {
 	Series create(Caller.User user, @Nullable String title, @Nullable String description) {
 		user.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String checkedTitle = checks.required("title", title, Checks.TITLE_MAX_LENGTH);
+		String checkedTitle = checks.required("title", title, Titles.MAX_LENGTH);
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		UUID id = Ids.newId();
@@ -103,7 +104,7 @@ public class SeriesCatalog {
 	Series update(Caller.User user, UUID seriesId, @Nullable String title, @Nullable String description,
 			ETags.Precondition precondition) {
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		Series series = lock(user, seriesId);
