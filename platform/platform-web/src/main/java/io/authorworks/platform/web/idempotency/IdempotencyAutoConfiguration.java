@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("authorworks.web.idempotency.enabled")
 @EnableConfigurationProperties(IdempotencyProperties.class)
+@Import(IdempotencyAutoConfiguration.JdbcStoreConfiguration.class)
 public class IdempotencyAutoConfiguration {
 
 	@Bean
@@ -34,7 +35,10 @@ public class IdempotencyAutoConfiguration {
 		return registration;
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * Imported rather than a nested {@code @Configuration}, so a component scan over this
+	 * package (a test application's) cannot pick it up without the opt-in.
+	 */
 	@ConditionalOnClass(JdbcClient.class)
 	static class JdbcStoreConfiguration {
 
