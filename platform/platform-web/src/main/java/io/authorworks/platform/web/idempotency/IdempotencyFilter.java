@@ -98,8 +98,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = request.getInputStream().readAllBytes();
 		String path = request.getRequestURI()
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
-		String hash = hash(path, request.getContentType(), body);
-		if (!this.store.claim(caller, key, request.getMethod(), path, hash)) {
+		// A POST hashes as before other methods could be covered, so its stored keys
+		// still
+		// replay; any other method is part of what the key stands for.
+		String method = request.getMethod();
+		String hash = hash("POST".equals(method) ? path : method + " " + path, request.getContentType(), body);
+		if (!this.store.claim(caller, key, method, path, hash)) {
 			answerFromStore(request, response, caller, key, hash);
 			return;
 		}

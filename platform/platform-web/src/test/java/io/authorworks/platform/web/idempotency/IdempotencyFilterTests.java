@@ -70,6 +70,20 @@ class IdempotencyFilterTests {
 	}
 
 	@Test
+	void theSameKeyWithAnotherMethodIsRefused() throws Exception {
+		IdempotencyFilter postAndPut = new IdempotencyFilter(this.store, Set.of("POST", "PUT"), List.of("/**"));
+		signIn("ada");
+		postAndPut.doFilter(post("k-1", "{}"), new MockHttpServletResponse(), new MockFilterChain(this.books));
+		MockHttpServletRequest put = post("k-1", "{}");
+		put.setMethod("PUT");
+		MockHttpServletResponse other = new MockHttpServletResponse();
+		postAndPut.doFilter(put, other, new MockFilterChain(this.books));
+
+		assertThat(other.getStatus()).isEqualTo(422);
+		assertThat(this.books.runs.get()).isEqualTo(1);
+	}
+
+	@Test
 	void aRetryWhileTheFirstRunsIsToldToWait() throws Exception {
 		signIn("ada");
 		this.store.claim("ada", "k-1", "POST", "/books", "running");
