@@ -12,6 +12,8 @@ import java.util.Map;
 
 import io.authorworks.platform.test.RawHttp;
 
+import io.authorworks.platform.test.Infrastructure;
+
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,9 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the gateway's integration tests: one gateway on a random port in front of the
  * {@link TestServices}, shared by every subclass, driven with plain {@code java.net.http}
- * so requests look exactly like a browser's or a script's.
+ * so requests look exactly like a browser's or a script's. Sessions and rate limits live
+ * in the real Redis, hence {@link Infrastructure}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Infrastructure
 // Spring Boot's tests switch tracing export off, which in Boot 4 also stops propagation.
 @AutoConfigureTracing
 abstract class GatewayIntegrationTests {

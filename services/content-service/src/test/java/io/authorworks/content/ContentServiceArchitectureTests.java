@@ -21,10 +21,9 @@ class ContentServiceArchitectureTests {
 	 */
 	private static final Set<String> SQL_OUTSIDE_REPOSITORIES = Set.of("io.authorworks.content.assist.Assists",
 			"io.authorworks.content.bible.StoryBibles", "io.authorworks.content.book.BookCatalog",
-			"io.authorworks.content.generation.SpendLimit", "io.authorworks.content.idempotency.IdempotencyFilter",
-			"io.authorworks.content.member.BookAccess", "io.authorworks.content.member.Memberships",
-			"io.authorworks.content.moderation.Takedowns", "io.authorworks.content.publishing.Publishing",
-			"io.authorworks.content.series.SeriesCatalog");
+			"io.authorworks.content.generation.SpendLimit", "io.authorworks.content.member.BookAccess",
+			"io.authorworks.content.member.Memberships", "io.authorworks.content.moderation.Takedowns",
+			"io.authorworks.content.publishing.Publishing", "io.authorworks.content.series.SeriesCatalog");
 
 	@Test
 	void modulesAreWellFormed() {

@@ -1,8 +1,12 @@
 package io.authorworks.platform.core;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Opaque pagination cursors: the keyset values of the last item seen, tagged with what
  * the listing was sorted by so a cursor cannot be replayed against another order. Clients
  * must treat them as opaque strings.
+ *
+ * <p>
+ * A listing writes a cursor with {@link #encode} (timestamps as {@link #micros}) and
+ * reads it back with {@link #keyset}, whose typed getters turn anything that does not
+ * read back into the same {@code 400} as a cursor for another listing.
  */
 public final class Cursors {
 
@@ -48,6 +57,24 @@ public final class Cursors {
 		throw invalid();
 	}
 
+	/**
+	 * The keyset of a cursor made for {@code sort}, or {@code null} when there is no
+	 * cursor; anything else is a {@code 400}.
+	 */
+	public static @Nullable Keyset keyset(@Nullable String cursor, String sort, int values) {
+		List<String> decoded = decode(cursor, sort, values);
+		return (decoded != null) ? new Keyset(decoded) : null;
+	}
+
+	/**
+	 * A timestamp as whole microseconds since the epoch: PostgreSQL's precision, so the
+	 * value compares exactly with the stored one (an {@link Instant}'s nanoseconds would
+	 * not).
+	 */
+	public static String micros(Instant instant) {
+		return String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, instant));
+	}
+
 	public static ProblemException invalid() {
 		return new ProblemException(ProblemType.BAD_REQUEST,
 				"Parameter 'cursor' is not a cursor this listing gave out; start again without it.");
@@ -62,6 +89,61 @@ public final class Cursors {
 			throw new ProblemException(ProblemType.BAD_REQUEST, "Parameter 'limit' must be between 1 and 100.");
 		}
 		return limit;
+	}
+
+	/**
+	 * The keyset values a cursor carried, read back as what the listing wrote; a value
+	 * that does not read is a forged or damaged cursor, answered {@code 400}.
+	 *
+	 * @param values the values in the order they were encoded
+	 */
+	public record Keyset(List<String> values) {
+
+		public Keyset {
+			values = List.copyOf(values);
+		}
+
+		public String text(int index) {
+			return this.values.get(index);
+		}
+
+		public UUID uuid(int index) {
+			UUID id = Ids.parseOrNull(text(index));
+			if (id == null) {
+				throw invalid();
+			}
+			return id;
+		}
+
+		public int integer(int index) {
+			try {
+				return Integer.parseInt(text(index));
+			}
+			catch (NumberFormatException ex) {
+				throw invalid();
+			}
+		}
+
+		/** A timestamp written as {@link Instant#toString()}. */
+		public Instant instant(int index) {
+			try {
+				return Instant.parse(text(index));
+			}
+			catch (DateTimeException ex) {
+				throw invalid();
+			}
+		}
+
+		/** A timestamp written with {@link Cursors#micros(Instant)}. */
+		public Instant micros(int index) {
+			try {
+				return Instant.EPOCH.plus(Long.parseLong(text(index)), ChronoUnit.MICROS);
+			}
+			catch (NumberFormatException | DateTimeException | ArithmeticException ex) {
+				throw invalid();
+			}
+		}
+
 	}
 
 }

@@ -13,7 +13,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A full application context on a random port against the real PostgreSQL, Redis and
- * RabbitMQ. Test classes with the same configuration share one started context.
+ * RabbitMQ. Test classes with the same configuration share one started context. Tagged
+ * {@value Infrastructure#TAG} ({@link Infrastructure}), so the fast suite leaves them
+ * out.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
+@Infrastructure
 public @interface IntegrationTest {
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")

@@ -13,13 +13,14 @@ import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Memberships;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.Role;
-import io.authorworks.content.support.Checks;
+import io.authorworks.content.support.PgArrays;
+import io.authorworks.content.support.Titles;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.ETags;
-import io.authorworks.platform.core.Page;
-import io.authorworks.content.support.PgArrays;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.events.Outbox;
@@ -71,7 +72,7 @@ class BookCatalog {
 	Book create(Caller.User caller, BookChanges request) {
 		caller.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String title = checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH);
+		String title = checks.required("title", request.title(), Titles.MAX_LENGTH);
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), List.of("draft", "writing", "editing"));
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -113,15 +114,12 @@ class BookCatalog {
 			throw new ProblemException(ProblemType.BAD_REQUEST,
 					"Parameter 'status' must be one of " + Book.STATUSES + ".");
 		}
-		List<String> after = Cursors.decode(cursor, "books" + sortKey, 2);
+		Cursors.Keyset after = Cursors.keyset(cursor, "books" + sortKey, 2);
 		Object key = null;
 		UUID afterId = null;
 		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			key = sort.timestamp() ? parseMicros(after.getFirst()) : after.getFirst();
-			if (afterId == null || key == null) {
-				throw Cursors.invalid();
-			}
+			afterId = after.uuid(1);
+			key = sort.timestamp() ? Timestamp.from(after.micros(0)) : after.text(0);
 		}
 		String sql = "select " + Books.COLUMNS + ", m.role from books b "
 				+ "join book_members m on m.book_id = b.id and m.user_id = :user "
@@ -150,8 +148,7 @@ class BookCatalog {
 	Shelved update(Caller.User caller, UUID bookId, BookChanges request, ETags.Precondition precondition) {
 		BookAccess.Grant grant = this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String title = (request.title() != null) ? checks.required("title", request.title(), Checks.TITLE_MAX_LENGTH)
-				: null;
+		String title = (request.title() != null) ? checks.required("title", request.title(), Titles.MAX_LENGTH) : null;
 		Details details = details(checks, request);
 		String status = checks.oneOf("status", request.status(), WRITABLE_STATUSES);
 		String visibility = checks.oneOf("visibility", request.visibility(), Book.VISIBILITIES);
@@ -229,7 +226,7 @@ class BookCatalog {
 	}
 
 	private static Details details(Checks checks, BookChanges request) {
-		return new Details(checks.optional("subtitle", request.subtitle(), Checks.TITLE_MAX_LENGTH),
+		return new Details(checks.optional("subtitle", request.subtitle(), Titles.MAX_LENGTH),
 				checks.optional("description", request.description(), 5000),
 				checks.labels("genres", request.genres(), 10, 40), checks.labels("tags", request.tags(), 30, 40),
 				checks.language("language", request.language()), checks.reference("coverRef", request.coverRef()));
@@ -239,22 +236,10 @@ class BookCatalog {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	private static @Nullable Timestamp parseMicros(String value) {
-		try {
-			long micros = Long.parseLong(value);
-			return Timestamp.from(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
 	private static String sortValue(String sort, Book book) {
 		return switch (sort) {
-			case "-updatedAt", "updatedAt" ->
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, book.updatedAt()));
-			case "-createdAt", "createdAt" ->
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, book.createdAt()));
+			case "-updatedAt", "updatedAt" -> Cursors.micros(book.updatedAt());
+			case "-createdAt", "createdAt" -> Cursors.micros(book.createdAt());
 			default -> book.title().toLowerCase(java.util.Locale.ROOT);
 		};
 	}

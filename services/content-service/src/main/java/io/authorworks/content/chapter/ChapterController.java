@@ -48,16 +48,8 @@ class ChapterController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		int size = Cursors.limit(limit);
-		List<String> after = Cursors.decode(cursor, "chapters", 1);
-		int afterPosition = 0;
-		if (after != null) {
-			try {
-				afterPosition = Integer.parseInt(after.getFirst());
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "chapters", 1);
+		int afterPosition = (after != null) ? after.integer(0) : 0;
 		List<Chapter> found = this.editing.page(user, bookId, afterPosition, size + 1);
 		return Page.of(found, size, (c) -> Cursors.encode("chapters", String.valueOf(c.position())))
 			.map(ChapterSummary::of);

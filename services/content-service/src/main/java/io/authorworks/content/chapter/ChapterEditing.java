@@ -9,12 +9,13 @@ import java.util.UUID;
 import io.authorworks.content.ContentProperties;
 import io.authorworks.content.book.Books;
 import io.authorworks.contracts.content.ChapterUpdated;
-import io.authorworks.content.member.Permission;
 import io.authorworks.content.member.BookAccess;
+import io.authorworks.content.member.Permission;
 import io.authorworks.content.revision.Revision;
 import io.authorworks.content.revision.Revisions;
 import io.authorworks.lib.storystore.ChapterTables;
-import io.authorworks.content.support.Checks;
+import io.authorworks.content.support.Titles;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
@@ -72,7 +73,7 @@ public class ChapterEditing {
 			@Nullable String status, @Nullable Integer position) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedContent = checks.longText("content", content, this.properties.maxChapterCharacters());
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
@@ -124,7 +125,7 @@ public class ChapterEditing {
 			ETags.Precondition precondition) {
 		this.access.require(caller, bookId, Permission.EDIT);
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedStatus = checks.oneOf("status", status, Chapter.STATUSES);
 		checks.throwIfInvalid();
 		Chapter current = lockChapter(bookId, chapterId);

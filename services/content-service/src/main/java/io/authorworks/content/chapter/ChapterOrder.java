@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

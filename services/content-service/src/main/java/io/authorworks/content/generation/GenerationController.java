@@ -1,11 +1,8 @@
 package io.authorworks.content.generation;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +10,7 @@ import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
+import io.authorworks.platform.web.EventStream;
 import io.authorworks.platform.web.ProblemResponse;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,18 +87,9 @@ class GenerationController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		int size = Cursors.limit(limit);
-		List<String> after = Cursors.decode(cursor, "jobs", 2);
-		Instant created = null;
-		UUID id = null;
-		if (after != null) {
-			try {
-				created = Instant.parse(after.get(0));
-				id = UUID.fromString(after.get(1));
-			}
-			catch (DateTimeParseException | IllegalArgumentException ex) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "jobs", 2);
+		Instant created = (after != null) ? after.instant(0) : null;
+		UUID id = (after != null) ? after.uuid(1) : null;
 		List<JobStore.JobRow> found = this.jobs.page(user, bookId, created, id, size + 1);
 		return Page.of(found, size, (j) -> Cursors.encode("jobs", j.createdAt().toString(), j.id().toString()))
 			.map((j) -> JobViews.JobResponse.of(j, null));
@@ -138,24 +127,15 @@ class GenerationController {
 					+ "completed, failed, cancelled, after which the stream ends. Every event has an id; reconnect "
 					+ "with Last-Event-ID to get only what followed.")
 	void events(Caller.User user, @PathVariable UUID jobId,
-			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+			@RequestHeader(name = EventStream.LAST_EVENT_ID, required = false) @Nullable String lastEventId,
 			HttpServletResponse response) throws IOException {
 		JobStore.JobRow job = this.jobs.visible(user, jobId);
-		String after = (lastEventId == null || lastEventId.isBlank()) ? "0-0" : lastEventId.strip();
-		if (!JobStream.isEntryId(after)) {
-			throw new ProblemException(ProblemType.BAD_REQUEST,
-					"Last-Event-ID must be an id this stream sent, such as 1764201600000-0.");
-		}
-		response.setStatus(200);
-		response.setContentType("text/event-stream");
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader("Cache-Control", "no-cache");
-		response.setHeader("X-Accel-Buffering", "no");
-		OutputStream out = response.getOutputStream();
-		out.flush();
+		String after = EventStream.resumeAfter(lastEventId, JobStream.ENTRY_ID, "0-0", "1764201600000-0");
+		EventStream out = EventStream.open(response);
 		if (job.finished() && !this.stream.exists(jobId)) {
 			// The live events expired; the job's end is still known.
-			write(out, job.updatedAt().toEpochMilli() + "-0", terminalEvent(job.state()), this.jobs.stateJson(job));
+			out.send(job.updatedAt().toEpochMilli() + "-0", terminalEvent(job.state()), this.jobs.stateJson(job));
+			out.flush();
 			return;
 		}
 		// Once the job has finished nothing more is appended, so the stream is read
@@ -169,7 +149,7 @@ class GenerationController {
 			if (events.isEmpty()) {
 				JobStore.JobRow now = this.jobs.visible(user, jobId);
 				if (finished) {
-					write(out, after.equals("0-0") ? now.updatedAt().toEpochMilli() + "-0" : after,
+					out.send(after.equals("0-0") ? now.updatedAt().toEpochMilli() + "-0" : after,
 							terminalEvent(now.state()), this.jobs.stateJson(now));
 					out.flush();
 					return;
@@ -180,12 +160,11 @@ class GenerationController {
 					finished = true;
 					continue;
 				}
-				out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
-				out.flush();
+				out.keepAlive();
 				continue;
 			}
 			for (JobStream.Event event : events) {
-				write(out, event.id(), event.type(), event.data());
+				out.send(event.id(), event.type(), event.data());
 				after = event.id();
 				if (event.terminal()) {
 					out.flush();
@@ -198,14 +177,6 @@ class GenerationController {
 
 	private static String terminalEvent(String state) {
 		return "succeeded".equals(state) ? "completed" : state;
-	}
-
-	private static void write(OutputStream out, String id, String type, String data) throws IOException {
-		StringBuilder event = new StringBuilder("id: ").append(id).append("\nevent: ").append(type).append('\n');
-		for (String line : data.split("\n", -1)) {
-			event.append("data: ").append(line).append('\n');
-		}
-		out.write(event.append('\n').toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -10,7 +10,7 @@ import io.authorworks.lib.storyai.offline.StoryStructure;
 import io.authorworks.contracts.content.GenerationRequested;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.NotFoundException;
 import io.authorworks.platform.core.ProblemException;

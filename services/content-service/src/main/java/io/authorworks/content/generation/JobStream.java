@@ -33,7 +33,8 @@ class JobStream {
 
 	static final String CANCEL_CHANNEL = "content:generation:cancel";
 
-	private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
+	/** A Redis stream entry id, which is also the id of the server-sent event. */
+	static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
 	private static final Logger log = LoggerFactory.getLogger(JobStream.class);
 
@@ -45,10 +46,6 @@ class JobStream {
 
 	static String key(UUID jobId) {
 		return PREFIX + jobId + ":events";
-	}
-
-	static boolean isEntryId(String id) {
-		return ENTRY_ID.matcher(id).matches();
 	}
 
 	/**

@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.content.ContentProperties;
-import io.authorworks.content.support.Checks;
-import io.authorworks.platform.core.Cursors;
-import io.authorworks.platform.core.Page;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.ConflictException;
-import io.authorworks.platform.core.Ids;
+import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
 import io.authorworks.platform.web.security.Caller;
@@ -57,14 +56,8 @@ public class Memberships {
 
 	Page<Member> list(Caller.User caller, UUID bookId, @Nullable String cursor, int limit) {
 		this.access.require(caller, bookId, Permission.READ);
-		List<String> after = Cursors.decode(cursor, "members", 1);
-		UUID afterId = null;
-		if (after != null) {
-			afterId = Ids.parseOrNull(after.getFirst());
-			if (afterId == null) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "members", 1);
+		UUID afterId = (after != null) ? after.uuid(0) : null;
 		List<Member> members = this.jdbc.sql("""
 				select book_id, user_id, role, invited_by, created_at, updated_at from book_members
 				where book_id = :book and (cast(:after as uuid) is null or user_id > cast(:after as uuid))

@@ -11,9 +11,8 @@ import io.authorworks.content.book.Books;
 import io.authorworks.contracts.content.BookRestored;
 import io.authorworks.contracts.content.BookTakenDown;
 import io.authorworks.content.member.BookNotFoundException;
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
-import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;
@@ -92,21 +91,9 @@ class Takedowns {
 		admin.requireRole(Roles.ADMIN);
 		String sort = takenDown ? "taken-down" : "live";
 		String key = takenDown ? "taken_down_at" : "published_at";
-		List<String> after = Cursors.decode(cursor, sort, 2);
-		Timestamp afterKey = null;
-		UUID afterId = null;
-		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			try {
-				afterKey = Timestamp.from(Instant.EPOCH.plus(Long.parseLong(after.getFirst()), ChronoUnit.MICROS));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-			if (afterId == null) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, sort, 2);
+		Timestamp afterKey = (after != null) ? Timestamp.from(after.micros(0)) : null;
+		UUID afterId = (after != null) ? after.uuid(1) : null;
 		String which = takenDown ? "taken_down_at is not null"
 				: "status = 'published' and visibility <> 'private' and taken_down_at is null";
 		List<UUID> ids = this.jdbc.sql("select id from books where " + which + """
@@ -121,8 +108,8 @@ class Takedowns {
 		List<Book> found = ids.stream().map((id) -> this.books.find(id).orElseThrow()).toList();
 		return Page.of(found, limit,
 				(book) -> Cursors.encode(sort,
-						String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH,
-								java.util.Objects.requireNonNull(takenDown ? book.takenDownAt() : book.publishedAt()))),
+						Cursors.micros(
+								java.util.Objects.requireNonNull(takenDown ? book.takenDownAt() : book.publishedAt())),
 						book.id().toString()));
 	}
 

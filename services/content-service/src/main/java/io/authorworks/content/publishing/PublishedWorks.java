@@ -2,7 +2,6 @@ package io.authorworks.content.publishing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
-import io.authorworks.platform.core.Ids;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,21 +40,9 @@ public class PublishedWorks {
 
 	/** Public books, most recently published first; unlisted ones never appear. */
 	public Page<Book> listed(@Nullable String cursor, int limit, @Nullable String genre) {
-		List<String> after = Cursors.decode(cursor, "published", 2);
-		Timestamp key = null;
-		UUID afterId = null;
-		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			try {
-				key = Timestamp.from(Instant.EPOCH.plus(Long.parseLong(after.getFirst()), ChronoUnit.MICROS));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-			if (afterId == null) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "published", 2);
+		Timestamp key = (after != null) ? Timestamp.from(after.micros(0)) : null;
+		UUID afterId = (after != null) ? after.uuid(1) : null;
 		List<UUID> ids = this.jdbc.sql("""
 				select id from books
 				where status = 'published' and visibility = 'public' and taken_down_at is null
@@ -72,8 +58,8 @@ public class PublishedWorks {
 			.query(UUID.class)
 			.list();
 		List<Book> found = ids.stream().map((id) -> this.books.find(id).orElseThrow()).toList();
-		return Page.of(found, limit, (b) -> Cursors.encode("published",
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, b.publishedAt())), b.id().toString()));
+		return Page.of(found, limit,
+				(b) -> Cursors.encode("published", Cursors.micros(b.publishedAt()), b.id().toString()));
 	}
 
 	/** The published chapters of a book, without their text. */

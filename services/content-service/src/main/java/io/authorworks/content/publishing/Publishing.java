@@ -22,7 +22,7 @@ import io.authorworks.contracts.content.BookPublished;
 import io.authorworks.contracts.content.ChapterPublished;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.ProblemException;
 import io.authorworks.platform.core.ProblemType;

@@ -48,16 +48,8 @@ class RevisionController {
 		this.access.require(user, bookId, Permission.READ);
 		int latest = latest(bookId, chapterId).number();
 		int size = Cursors.limit(limit);
-		List<String> after = Cursors.decode(cursor, "revisions", 1);
-		Integer before = null;
-		if (after != null) {
-			try {
-				before = Integer.parseInt(after.getFirst());
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "revisions", 1);
+		Integer before = (after != null) ? after.integer(0) : null;
 		List<Revision> found = this.revisions.page(bookId, chapterId, before, size + 1);
 		return Page.of(found, size, (r) -> Cursors.encode("revisions", String.valueOf(r.number())))
 			.map((r) -> RevisionSummary.of(r, latest));

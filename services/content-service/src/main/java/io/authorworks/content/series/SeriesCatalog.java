@@ -3,7 +3,6 @@ package io.authorworks.content.series;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,13 +13,14 @@ import io.authorworks.content.book.Book;
 import io.authorworks.content.book.Books;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
-import io.authorworks.content.support.Checks;
+import io.authorworks.content.support.Titles;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.ETags;
-import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.InvalidRequestException;
 import io.authorworks.platform.core.NotFoundException;
+import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +59,7 @@ public class SeriesCatalog {
 	Series create(Caller.User user, @Nullable String title, @Nullable String description) {
 		user.requireRole(Roles.AUTHOR);
 		Checks checks = new Checks();
-		String checkedTitle = checks.required("title", title, Checks.TITLE_MAX_LENGTH);
+		String checkedTitle = checks.required("title", title, Titles.MAX_LENGTH);
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		UUID id = Ids.newId();
@@ -74,21 +74,9 @@ public class SeriesCatalog {
 	}
 
 	Page<Series> list(Caller.User user, @Nullable String cursor, int limit) {
-		List<String> after = Cursors.decode(cursor, "series", 2);
-		java.sql.Timestamp key = null;
-		UUID afterId = null;
-		if (after != null) {
-			afterId = Ids.parseOrNull(after.get(1));
-			try {
-				key = java.sql.Timestamp.from(Instant.EPOCH.plus(Long.parseLong(after.getFirst()), ChronoUnit.MICROS));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursors.invalid();
-			}
-			if (afterId == null) {
-				throw Cursors.invalid();
-			}
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, "series", 2);
+		java.sql.Timestamp key = (after != null) ? java.sql.Timestamp.from(after.micros(0)) : null;
+		UUID afterId = (after != null) ? after.uuid(1) : null;
 		List<Series> found = this.jdbc.sql("""
 				select id, owner_id, title, description, version, created_at, updated_at from series
 				where owner_id = :owner and (cast(:k as timestamptz) is null
@@ -101,8 +89,7 @@ public class SeriesCatalog {
 			.param("limit", limit + 1)
 			.query(SeriesCatalog::series)
 			.list();
-		return Page.of(found, limit, (s) -> Cursors.encode("series",
-				String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, s.updatedAt())), s.id().toString()));
+		return Page.of(found, limit, (s) -> Cursors.encode("series", Cursors.micros(s.updatedAt()), s.id().toString()));
 	}
 
 	List<Book> booksOf(UUID seriesId) {
@@ -117,7 +104,7 @@ public class SeriesCatalog {
 	Series update(Caller.User user, UUID seriesId, @Nullable String title, @Nullable String description,
 			ETags.Precondition precondition) {
 		Checks checks = new Checks();
-		String checkedTitle = (title != null) ? checks.required("title", title, Checks.TITLE_MAX_LENGTH) : null;
+		String checkedTitle = (title != null) ? checks.required("title", title, Titles.MAX_LENGTH) : null;
 		String checkedDescription = checks.optional("description", description, 5000);
 		checks.throwIfInvalid();
 		Series series = lock(user, seriesId);

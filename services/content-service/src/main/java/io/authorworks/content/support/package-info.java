@@ -1,6 +1,6 @@
 /**
- * The HTTP conventions every feature shares: ETags and If-Match, opaque cursors and
- * pages, and input checks that end in one problem listing every violation.
+ * What every content feature shares beyond the platform chassis: the title limit,
+ * PostgreSQL array parameters, and reads answered whole despite version ETags.
  */
 @NullMarked
 package io.authorworks.content.support;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
-import io.authorworks.content.support.Checks;
+import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 

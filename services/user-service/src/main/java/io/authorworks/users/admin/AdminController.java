@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.authorworks.platform.core.Cursors;
-import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.authorworks.platform.web.security.Roles;
@@ -56,11 +55,8 @@ class AdminController {
 			@RequestParam(required = false) @Nullable String q) {
 		admin.requireRole(Roles.ADMIN);
 		int size = Cursors.limit(limit);
-		List<String> after = Cursors.decode(cursor, SORT, 1);
-		UUID afterId = (after != null) ? Ids.parseOrNull(after.getFirst()) : null;
-		if (after != null && afterId == null) {
-			throw Cursors.invalid();
-		}
+		Cursors.Keyset after = Cursors.keyset(cursor, SORT, 1);
+		UUID afterId = (after != null) ? after.uuid(0) : null;
 		return Page
 			.of(this.accounts.page(afterId, q, size + 1), size,
 					(account) -> Cursors.encode(SORT, account.id().toString()))

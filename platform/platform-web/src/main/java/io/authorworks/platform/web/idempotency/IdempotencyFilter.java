@@ -1,4 +1,4 @@
-package io.authorworks.content.idempotency;
+package io.authorworks.platform.web.idempotency;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.authorworks.platform.core.ProblemType;
@@ -20,49 +22,63 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Makes {@code POST} requests with an {@code Idempotency-Key} header safe to retry, as
- * the API conventions ask: the first request with a key runs and its answer is stored for
- * 24 hours; the same key with the same body replays that answer
- * ({@code Idempotent-Replayed: true}); the same key with a different body is refused with
- * {@code 422}, and while the first is still running a retry gets {@code 409}. Keys belong
- * to the signed-in caller, so nobody can replay another person's answer. Server errors
- * are not stored, so they can be retried.
+ * Makes unsafe requests (by default {@code POST}) with an {@code Idempotency-Key} header
+ * safe to retry, as the API conventions ask: the first request with a key runs and its
+ * answer is stored for a while (24 hours by default); the same key with the same request
+ * replays that answer ({@code Idempotent-Replayed: true}); the same key with a different
+ * body is refused with {@code 422}, and while the first is still running a retry gets
+ * {@code 409}. Keys belong to the signed-in caller, so nobody can replay another person's
+ * answer. Server errors are not stored, so they can be retried. Anonymous requests pass
+ * untouched: without a caller there is nobody to scope the key to.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
-	static final String HEADER = "Idempotency-Key";
+	public static final String HEADER = "Idempotency-Key";
 
-	static final ProblemType KEY_REUSED = new ProblemType("idempotency-key-reused",
+	public static final ProblemType KEY_REUSED = new ProblemType("idempotency-key-reused",
 			"This Idempotency-Key was used for a different request", 422);
 
-	static final ProblemType KEY_IN_USE = new ProblemType("idempotency-key-in-use",
+	public static final ProblemType KEY_IN_USE = new ProblemType("idempotency-key-in-use",
 			"A request with this Idempotency-Key is still running", 409);
 
 	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
 	private static final List<String> REPLAYED_HEADERS = List.of("Location", "ETag", "Content-Type");
 
-	private final JdbcClient jdbc;
+	private final IdempotencyStore store;
 
-	private final ObjectMapper mapper;
+	private final Set<String> methods;
 
-	public IdempotencyFilter(JdbcClient jdbc, ObjectMapper mapper) {
-		this.jdbc = jdbc;
-		this.mapper = mapper;
+	private final List<PathPattern> paths;
+
+	/**
+	 * A filter for requests with one of {@code methods} to a path matching one of
+	 * {@code paths}.
+	 */
+	public IdempotencyFilter(IdempotencyStore store, Set<String> methods, List<String> paths) {
+		this.store = store;
+		this.methods = Set.copyOf(methods.stream().map((method) -> method.toUpperCase(Locale.ROOT)).toList());
+		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+		if (!this.methods.contains(request.getMethod()) || request.getHeader(HEADER) == null) {
+			return true;
+		}
+		PathContainer path = PathContainer
+			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		return this.paths.stream().noneMatch((pattern) -> pattern.matches(path));
 	}
 
 	@Override
@@ -82,13 +98,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = request.getInputStream().readAllBytes();
 		String path = request.getRequestURI()
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
-		String hash = hash(path, request.getContentType(), body);
-		this.jdbc.sql("delete from idempotency_keys where created_at < now() - interval '24 hours'").update();
-		int claimed = this.jdbc.sql("""
-				insert into idempotency_keys (caller, key, method, path, request_hash)
-				values (:caller, :key, 'POST', :path, :hash) on conflict do nothing
-				""").param("caller", caller).param("key", key).param("path", path).param("hash", hash).update();
-		if (claimed == 0) {
+		// A POST hashes as before other methods could be covered, so its stored keys
+		// still
+		// replay; any other method is part of what the key stands for.
+		String method = request.getMethod();
+		String hash = hash("POST".equals(method) ? path : method + " " + path, request.getContentType(), body);
+		if (!this.store.claim(caller, key, method, path, hash)) {
 			answerFromStore(request, response, caller, key, hash);
 			return;
 		}
@@ -103,10 +118,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!stored) {
-				this.jdbc.sql("delete from idempotency_keys where caller = :caller and key = :key")
-					.param("caller", caller)
-					.param("key", key)
-					.update();
+				this.store.release(caller, key);
 			}
 			recorded.copyBodyToResponse();
 		}
@@ -114,21 +126,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private void answerFromStore(HttpServletRequest request, HttpServletResponse response, String caller, String key,
 			String hash) throws IOException {
-		Stored stored = this.jdbc
-			.sql("select request_hash, status, headers::text as headers, body from idempotency_keys "
-					+ "where caller = :caller and key = :key")
-			.param("caller", caller)
-			.param("key", key)
-			.query((rs, n) -> new Stored(rs.getString("request_hash"), (Integer) rs.getObject("status"),
-					rs.getString("headers"), rs.getBytes("body")))
-			.optional()
-			.orElse(null);
+		IdempotencyStore.Recorded stored = this.store.find(caller, key).orElse(null);
 		if (stored == null || stored.status() == null) {
 			Problems.write(response, Problems.of(KEY_IN_USE,
 					"The first request with this key has not finished; retry in a moment.", request));
 			return;
 		}
-		if (!stored.hash().equals(hash)) {
+		if (!stored.requestHash().equals(hash)) {
 			Problems.write(response,
 					Problems.of(KEY_REUSED,
 							"Use a new Idempotency-Key for a different request; this one was used with another body.",
@@ -136,11 +140,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.setStatus(stored.status());
-		if (stored.headers() != null) {
-			this.mapper.readTree(stored.headers())
-				.properties()
-				.forEach((header) -> response.setHeader(header.getKey(), header.getValue().asString()));
-		}
+		stored.headers().forEach(response::setHeader);
 		response.setHeader("Idempotent-Replayed", "true");
 		if (stored.body() != null) {
 			response.getOutputStream().write(stored.body());
@@ -155,16 +155,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 				headers.put(name, value);
 			}
 		}
-		this.jdbc.sql("""
-				update idempotency_keys set status = :status, headers = cast(:headers as jsonb), body = :body
-				where caller = :caller and key = :key
-				""")
-			.param("status", response.getStatus())
-			.param("headers", this.mapper.writeValueAsString(headers))
-			.param("body", response.getContentAsByteArray())
-			.param("caller", caller)
-			.param("key", key)
-			.update();
+		this.store.complete(caller, key, response.getStatus(), headers, response.getContentAsByteArray());
 	}
 
 	private static @Nullable String caller() {
@@ -186,9 +177,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private record Stored(String hash, @Nullable Integer status, @Nullable String headers, byte @Nullable [] body) {
 	}
 
 	/** The request with its body already read, so the controller can read it again. */

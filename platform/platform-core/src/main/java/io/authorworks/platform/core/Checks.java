@@ -1,4 +1,4 @@
-package io.authorworks.content.support;
+package io.authorworks.platform.core;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -8,22 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.authorworks.platform.core.InvalidRequestException;
-import io.authorworks.platform.core.LanguageTags;
-import io.authorworks.platform.core.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every problem with a request before anything changes, then refuses it with one
- * {@code 422} problem that lists them all.
+ * {@code 422} problem that lists them all, so a client can fix every field in one round.
+ * Each check answers the cleaned value (trimmed, normalized) or {@code null} when it
+ * recorded a violation; call {@link #throwIfInvalid()} before acting on the values.
  */
 public final class Checks {
-
-	/**
-	 * The longest title (of a book, chapter or series) or subtitle; the web app's forms
-	 * use the same limit.
-	 */
-	public static final int TITLE_MAX_LENGTH = 200;
 
 	private static final Pattern STORAGE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
