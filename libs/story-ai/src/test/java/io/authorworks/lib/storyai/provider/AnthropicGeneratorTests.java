@@ -45,8 +45,12 @@ class AnthropicGeneratorTests {
 
 	@BeforeEach
 	void createGenerator() {
-		this.generator = AnthropicGenerator.create(this.fake.baseUrl(), KEY, Duration.ofSeconds(10),
-				Duration.ofSeconds(5), CLOCK);
+		// Generous timeouts: on a loaded machine a cold first call took over 5 s, timed
+		// out,
+		// was retried and met the fake's default reply. Tests of time-outs build their
+		// own.
+		this.generator = AnthropicGenerator.create(this.fake.baseUrl(), KEY, Duration.ofSeconds(60),
+				Duration.ofSeconds(30), CLOCK);
 	}
 
 	@AfterEach
@@ -173,6 +177,7 @@ class AnthropicGeneratorTests {
 				assertThat(ex.kind()).isEqualTo(FailureKind.AUTHENTICATION);
 				assertThat(ex.userMessage()).doesNotContain(KEY).doesNotContain("sk-ant");
 			});
+		assertThat(this.fake.requests()).hasSize(1);
 	}
 
 	@Test
