@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -24,7 +26,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	private static volatile Database database;
+	private static volatile @Nullable Database database;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
