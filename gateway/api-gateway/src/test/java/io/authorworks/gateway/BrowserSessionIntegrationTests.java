@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -360,9 +361,9 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 	 */
 	private String signIn(HttpClient browser) {
 		Map<String, String> query = authorizationRedirect(browser);
-		TestServices.USERS_A.nonce = query.get("nonce");
-		HttpResponse<String> callback = send(browser, request(
-				"/bff/oauth2/callback/authorworks?code=" + UUID.randomUUID() + "&state=" + encode(query.get("state")))
+		TestServices.USERS_A.nonce = Objects.requireNonNull(query.get("nonce"));
+		HttpResponse<String> callback = send(browser, request("/bff/oauth2/callback/authorworks?code="
+				+ UUID.randomUUID() + "&state=" + encode(Objects.requireNonNull(query.get("state"))))
 			.GET()
 			.build());
 		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);

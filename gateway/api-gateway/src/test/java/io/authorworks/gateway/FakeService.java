@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.authorworks.platform.test.TestIssuer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -307,7 +308,7 @@ final class FakeService implements AutoCloseable {
 	record Received(String service, String method, String path, String query, Map<String, List<String>> headers,
 			String body) {
 
-		String header(String name) {
+		@Nullable String header(String name) {
 			List<String> values = this.headers.get(name.toLowerCase());
 			return (values == null || values.isEmpty()) ? null : String.join(", ", values);
 		}

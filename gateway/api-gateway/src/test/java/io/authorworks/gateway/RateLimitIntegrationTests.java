@@ -14,6 +14,7 @@ import io.authorworks.gateway.FakeService.Received;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -183,7 +184,7 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 
 	private static HttpResponse<String> callApi(ConfigurableApplicationContext gateway, String from,
 			String authorization) {
-		int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+		int port = port(gateway);
 		return send(client(),
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users/me"))
 					.timeout(Duration.ofSeconds(10))
@@ -212,8 +213,14 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	private static URI loginUri(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = port(context);
 		return URI.create("http://localhost:" + port + "/login");
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		WebServer server = ((WebServerApplicationContext) context).getWebServer();
+		assertThat(server).as("the gateway's web server").isNotNull();
+		return server.getPort();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +63,7 @@ final class DeployableLauncher {
 				jars.put(deployable.name(), pool.submit(() -> runnableJar(deployable)));
 			}
 			for (Deployable deployable : runnable) {
-				Path jar = Readiness.await(jars.get(deployable.name()));
+				Path jar = Readiness.await(Objects.requireNonNull(jars.get(deployable.name())));
 				List<DeployableProcess> replicas = new ArrayList<>();
 				for (int i = 0; i < this.ports.replicas(deployable); i++) {
 					replicas.add(process(deployable, jar, i, engines));

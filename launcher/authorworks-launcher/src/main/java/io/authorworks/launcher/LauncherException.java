@@ -1,5 +1,7 @@
 package io.authorworks.launcher;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure the person running the launcher can act on; its message is printed as is,
  * without a stack trace.
@@ -10,7 +12,7 @@ public class LauncherException extends RuntimeException {
 		super(message);
 	}
 
-	public LauncherException(String message, Throwable cause) {
+	public LauncherException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code ./authorworks}: starts the platform, prints where it is, and runs until Ctrl-C.
  */
@@ -156,7 +158,7 @@ public final class Main {
 	/** A bad command line: print the usage (and the reason, if any). */
 	static final class UsageException extends RuntimeException {
 
-		UsageException(String message) {
+		UsageException(@Nullable String message) {
 			super(message);
 		}
 

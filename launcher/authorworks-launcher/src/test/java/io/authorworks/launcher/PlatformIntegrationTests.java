@@ -9,7 +9,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 import io.lettuce.core.RedisClient;
@@ -181,7 +183,7 @@ class PlatformIntegrationTests {
 		ReceivedMail received = mail.await((m) -> m.to().contains("ada@example.com"), Duration.ofSeconds(10));
 		assertThat(received.firstLink()).hasValue("http://localhost:8080/verify?token=abc&x=1");
 
-		HttpResponse<String> page = TestSupport.get(endpoints.mailbox());
+		HttpResponse<String> page = TestSupport.get(Objects.requireNonNull(endpoints.mailbox()));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Verify &lt;your&gt; address")
 			.doesNotContain("<your>")
@@ -216,8 +218,9 @@ class PlatformIntegrationTests {
 
 	@Test
 	void replicasRunSideBySideAndMissingJarsAreSkipped() throws Exception {
-		assertThat(endpoints.services().get("front")).hasSize(2);
-		for (URI replica : endpoints.services().get("front")) {
+		List<URI> front = endpoints.services().get("front");
+		assertThat(front).isNotNull().hasSize(2);
+		for (URI replica : front) {
 			assertThat(TestSupport.get(replica.resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 		}
 		assertThat(endpoints.skipped()).containsExactly("ghost");
@@ -253,7 +256,7 @@ class PlatformIntegrationTests {
 			.port(Platform.REDIS, URI.create(endpoints.redisUrl()).getPort())
 			.port(Platform.AMQP, URI.create(endpoints.amqpUrl()).getPort())
 			.port(Platform.SMTP, endpoints.mailPort())
-			.port(Platform.MAILBOX, endpoints.mailbox().getPort())
+			.port(Platform.MAILBOX, Objects.requireNonNull(endpoints.mailbox()).getPort())
 			.build();
 		assertThatThrownBy(second::start).isInstanceOf(LauncherException.class)
 			.hasMessage("port " + database.port()

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.authorworks.content.author.AuthorNames;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,7 @@ class AuthorNamesIntegrationTests extends ContentIntegrationTest {
 		return bookId;
 	}
 
-	private static String authorName(JsonNode book) {
+	private static @Nullable String authorName(JsonNode book) {
 		JsonNode name = book.get("authorName");
 		return (name != null) ? name.asString() : null;
 	}

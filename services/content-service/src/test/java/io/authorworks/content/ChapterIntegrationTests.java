@@ -292,7 +292,7 @@ class ChapterIntegrationTests extends ContentIntegrationTest {
 	private List<Integer> positions(String bookId) {
 		return this.jdbc.sql("select position from chapters where book_id = :id order by position")
 			.param("id", UUID.fromString(bookId))
-			.query(Integer.class)
+			.query((rs, row) -> rs.getInt("position"))
 			.list();
 	}
 

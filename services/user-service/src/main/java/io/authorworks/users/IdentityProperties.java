@@ -35,13 +35,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockout how long such a lock lasts
  */
 @ConfigurationProperties("authorworks.identity")
-public record IdentityProperties(URI publicUrl, String mailFrom, @Nullable String signingKeyPassword,
+public record IdentityProperties(URI publicUrl, String mailFrom, String signingKeyPassword,
 		@Nullable String gatewayClientSecret, String gatewayRedirectUris, String postLogoutRedirectUris,
 		String cliRedirectUris, @Nullable String serviceClients, @Nullable String adminEmails, Duration accessTokenTtl,
 		Duration refreshTokenTtl, Duration refreshTokenReuseInterval, String afterVerificationUrl, int maxFailedSignIns,
 		Duration lockout) {
 
 	public IdentityProperties {
+		// Binding passes null when the variable is unset; refuse it here so the component
+		// is never null afterwards.
 		if (signingKeyPassword == null || signingKeyPassword.length() < 16) {
 			throw new IllegalStateException(
 					"SIGNING_KEY_PASSWORD must be set (16+ characters): it encrypts the token-signing keys at rest");

@@ -8,9 +8,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.authorworks.platform.test.RealInfrastructure;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,7 +38,7 @@ final class ExternalProvider {
 	/** Accounts whose username starts with this get {@code email_verified=false}. */
 	static final String UNVERIFIED_PREFIX = "unverified-";
 
-	private static ExternalProvider instance;
+	private static @Nullable ExternalProvider instance;
 
 	private final ConfigurableApplicationContext context;
 
@@ -86,7 +88,7 @@ final class ExternalProvider {
 	/** Creates a verified account at the provider, as its own sign-up would. */
 	UUID createAccount(String email, String username, String displayName, String password) {
 		UUID id = UUID.randomUUID();
-		String hash = this.context.getBean(PasswordEncoder.class).encode(password);
+		String hash = Objects.requireNonNull(this.context.getBean(PasswordEncoder.class).encode(password));
 		insertAccount(this.context.getBean(JdbcClient.class), id, email, username, displayName, hash);
 		return id;
 	}

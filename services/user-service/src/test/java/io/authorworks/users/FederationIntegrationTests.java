@@ -3,6 +3,7 @@ package io.authorworks.users;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.authorworks.platform.test.FormBrowser;
@@ -106,7 +107,7 @@ class FederationIntegrationTests {
 		String name = "ola" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name + "-here", "Ola Here",
-				this.passwords.encode("ola's local password"));
+				hash("ola's local password"));
 		ExternalProvider.get().createAccount(name + "@Example.test", name, "Ola There", "ola's remote password");
 
 		JsonNode signedIn = oidc().signIn(new FormBrowser(base()), throughProvider(name, "ola's remote password"));
@@ -122,7 +123,7 @@ class FederationIntegrationTests {
 		String name = "pat" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name, "Pat",
-				this.passwords.encode("pat's local password"));
+				hash("pat's local password"));
 		ExternalProvider.get()
 			.createAccount(name + "@example.test", ExternalProvider.UNVERIFIED_PREFIX + name, "Not Pat",
 					"a stranger's password");
@@ -148,7 +149,7 @@ class FederationIntegrationTests {
 		String name = "quin" + Accounts.suffix();
 		UUID local = UUID.randomUUID();
 		ExternalProvider.insertAccount(this.jdbc, local, name + "@example.test", name, "Quin",
-				this.passwords.encode("quin's local password"));
+				hash("quin's local password"));
 		OidcTestClient tokens = oidc();
 		String token = tokens.signIn(new FormBrowser(base()), name, "quin's local password")
 			.get("access_token")
@@ -191,6 +192,10 @@ class FederationIntegrationTests {
 
 	private Jwt decode(String token) {
 		return PublishedKeys.decode(base(), token);
+	}
+
+	private String hash(String password) {
+		return Objects.requireNonNull(this.passwords.encode(password));
 	}
 
 }

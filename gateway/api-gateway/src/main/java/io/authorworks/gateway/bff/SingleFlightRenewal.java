@@ -87,7 +87,7 @@ final class SingleFlightRenewal implements OAuth2AuthorizedClientManager {
 		}
 		SessionTokens.Stored stored = this.tokens.read(handle);
 		OAuth2AuthorizedClient current = (stored != null) ? this.tokens.client(stored, registrationId) : null;
-		if (current == null) {
+		if (stored == null || current == null) {
 			return this.delegate.authorize(request);
 		}
 		if (stored.signIn() != null && this.endedSessions.hasEnded(stored.signIn())) {

@@ -20,9 +20,10 @@ class RoutingPropertiesTests {
 				"media", new RoutingProperties.Service(List.of(""), List.of("/api/media/**"), null, null, null)));
 
 		assertThat(routes.active()).containsOnlyKeys("users");
-		assertThat(routes.active().get("users").instances()).containsExactly(URI.create("http://a:3101"),
-				URI.create("http://b:3101"));
-		assertThat(routes.active().get("users").timeout()).isEqualTo(Duration.ofSeconds(10));
+		RoutingProperties.Service users = routes.active().get("users");
+		assertThat(users).isNotNull();
+		assertThat(users.instances()).containsExactly(URI.create("http://a:3101"), URI.create("http://b:3101"));
+		assertThat(users.timeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(routes.pagePaths()).containsExactly("/login");
 	}
 

@@ -65,8 +65,9 @@ public class StoryTables {
 		StringBuilder notes = new StringBuilder();
 		for (Entry entry : written.entries()) {
 			switch (entry.kind()) {
-				case "character" -> characters.add(new StoryCharacter(entry.name(), entry.aliases(), entry.role(),
-						entry.description(), entry.traits(), entry.arc()));
+				case "character" -> characters
+					.add(new StoryCharacter(entry.name(), entry.aliases(), Objects.requireNonNullElse(entry.role(), ""),
+							entry.description(), entry.traits(), Objects.requireNonNullElse(entry.arc(), "")));
 				case "location" -> locations.add(new Location(entry.name(), entry.aliases(), entry.description()));
 				case "lore" -> lore.add(new LoreItem(entry.name(), entry.aliases(), entry.description()));
 				default -> notes.append(entry.name()).append(": ").append(entry.description()).append('\n');

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Time-ordered UUID version 7 identifiers (RFC 9562), so new rows sort by creation and
  * index well.
@@ -62,7 +64,7 @@ public final class Ids {
 	 * Parses a UUID, answering {@code null} for anything that is not one, so callers can
 	 * turn bad input into a 400 or 404 instead of a 500.
 	 */
-	public static UUID parseOrNull(String text) {
+	public static @Nullable UUID parseOrNull(String text) {
 		try {
 			return UUID.fromString(text);
 		}

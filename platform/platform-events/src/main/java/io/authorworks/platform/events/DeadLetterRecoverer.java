@@ -20,7 +20,12 @@ public class DeadLetterRecoverer extends RepublishMessageRecoverer {
 	protected String prefixedOriginalRoutingKey(Message message) {
 		MessageProperties properties = message.getMessageProperties();
 		String queue = properties.getConsumerQueue();
-		return EventTopology.deadLetterQueue((queue != null) ? queue : properties.getReceivedRoutingKey());
+		String origin = (queue != null) ? queue : properties.getReceivedRoutingKey();
+		if (origin == null) {
+			throw new IllegalStateException(
+					"A message that names neither its queue nor its routing key has no dead-letter queue");
+		}
+		return EventTopology.deadLetterQueue(origin);
 	}
 
 }

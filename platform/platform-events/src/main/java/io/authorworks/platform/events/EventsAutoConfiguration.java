@@ -1,6 +1,7 @@
 package io.authorworks.platform.events;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +67,8 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty("authorworks.events.exchange")
 	Declarables producerExchange(EventsProperties properties) {
-		return new Declarables(EventTopology.exchange(properties.exchange()));
+		// The condition above guarantees the exchange is set.
+		return new Declarables(EventTopology.exchange(Objects.requireNonNull(properties.exchange())));
 	}
 
 }

@@ -54,7 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread worker;
+	private @Nullable Thread worker;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
 			EventsProperties properties, @Nullable Tracer tracer) {
@@ -167,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.tracer.currentTraceContext().newScope(context);
 	}
 
-	private static String awaitConfirm(CorrelationData correlation) {
+	private static @Nullable String awaitConfirm(CorrelationData correlation) {
 		try {
 			CorrelationData.Confirm confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
 			return confirm.ack() ? null : String.valueOf(confirm.reason());

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.authorworks.platform.test.IntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
@@ -67,6 +68,7 @@ class OutboxIntegrationTests {
 		EventEnvelope sent = this.transactions.execute((status) -> createNote(noteId, "Chapter one"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> seen(noteId) == 1);
 		EventEnvelope received = this.consumer.last;
+		assertThat(received).isNotNull();
 		assertThat(received.id()).isEqualTo(sent.id());
 		assertThat(received.specversion()).isEqualTo("1.0");
 		assertThat(received.type()).isEqualTo("note.created");
@@ -200,7 +202,7 @@ class OutboxIntegrationTests {
 
 		final AtomicInteger poisonAttempts = new AtomicInteger();
 
-		volatile EventEnvelope last;
+		volatile @Nullable EventEnvelope last;
 
 		private final Inbox inbox;
 

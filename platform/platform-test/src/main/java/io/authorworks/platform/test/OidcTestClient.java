@@ -188,7 +188,7 @@ public final class OidcTestClient {
 		}
 	}
 
-	public HttpResponse<String> api(String method, String path, String token, String body) {
+	public HttpResponse<String> api(String method, String path, String token, @Nullable String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json");

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -33,7 +35,7 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 	/** The property naming the login role a test context connects as. */
 	public static final String ROLE_PROPERTY = "authorworks.test.database-role";
 
-	private static volatile Database database;
+	private static volatile @Nullable Database database;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {

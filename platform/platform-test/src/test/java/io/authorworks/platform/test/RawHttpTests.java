@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RawHttpTests {
 
-	private ServerSocket server;
+	private @Nullable ServerSocket server;
+
+	private int port;
 
 	private CompletableFuture<String> lastRequest = new CompletableFuture<>();
 
 	@AfterEach
 	void stop() throws IOException {
-		if (this.server != null) {
-			this.server.close();
+		ServerSocket running = this.server;
+		if (running != null) {
+			running.close();
 		}
 	}
 
@@ -46,9 +50,8 @@ class RawHttpTests {
 		RawHttp.Response response = http.send("GET", "/things/a%zz|b?q=%&x=[y]", headers);
 
 		assertThat(response.status()).isEqualTo(204);
-		assertThat(request()).isEqualTo("GET /things/a%zz|b?q=%&x=[y] HTTP/1.1\r\nHost: 127.0.0.1:"
-				+ this.server.getLocalPort() + "\r\nConnection: close\r\nIdempotency-Key: " + "k".repeat(10_000)
-				+ "\r\nX-Odd: a\u00e9b\r\n\r\n");
+		assertThat(request()).isEqualTo("GET /things/a%zz|b?q=%&x=[y] HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nConnection: close\r\nIdempotency-Key: " + "k".repeat(10_000) + "\r\nX-Odd: a\u00e9b\r\n\r\n");
 	}
 
 	@Test
@@ -153,7 +156,8 @@ class RawHttpTests {
 			}
 		});
 		this.lastRequest = request;
-		return new RawHttp("http://127.0.0.1:" + this.server.getLocalPort());
+		this.port = listening.getLocalPort();
+		return new RawHttp("http://127.0.0.1:" + this.port);
 	}
 
 	private String request() throws Exception {

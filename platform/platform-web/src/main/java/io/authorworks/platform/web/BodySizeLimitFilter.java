@@ -11,6 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -64,7 +65,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final long max;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long max) {
 			super(request);

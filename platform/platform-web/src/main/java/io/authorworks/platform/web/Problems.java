@@ -72,7 +72,9 @@ public final class Problems {
 
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		URI type = problem.getType();
+		// RFC 9457: a problem without a type is "about:blank".
+		body.put("type", (type != null) ? type.toString() : "about:blank");
 		if (problem.getTitle() != null) {
 			body.put("title", problem.getTitle());
 		}

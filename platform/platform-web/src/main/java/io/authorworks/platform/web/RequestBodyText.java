@@ -54,9 +54,11 @@ public class RequestBodyText extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		MediaType type = message.getHeaders().getContentType();
-		boolean json = type != null
-				&& (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"));
-		boolean text = type != null && "text".equals(type.getType());
+		if (type == null) {
+			return message;
+		}
+		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+		boolean text = "text".equals(type.getType());
 		if (!json && !text) {
 			return message;
 		}

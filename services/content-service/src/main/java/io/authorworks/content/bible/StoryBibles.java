@@ -228,6 +228,7 @@ class StoryBibles {
 			}
 		}
 		checks.throwIfInvalid();
+		Objects.requireNonNull(order); // refused above when missing
 		this.jdbc.sql("""
 				update bible_entries e set position = o.position
 				from unnest(cast(:ids as uuid[])) with ordinality as o(id, position)

@@ -82,7 +82,7 @@ public class Chapters {
 	List<UUID> order(UUID bookId) {
 		return this.jdbc.sql("select id from chapters where book_id = :book order by position")
 			.param("book", bookId)
-			.query(UUID.class)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
 			.list();
 	}
 

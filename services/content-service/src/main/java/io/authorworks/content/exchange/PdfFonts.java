@@ -80,7 +80,7 @@ class PdfFonts {
 			if (family == null) {
 				continue;
 			}
-			if (family != current && !run.isEmpty()) {
+			if (family != current && current != null && !run.isEmpty()) {
 				chunks.add(new Chunk(run.toString(), current.font(size, style)));
 				run.setLength(0);
 			}
@@ -115,12 +115,13 @@ class PdfFonts {
 				continue;
 			}
 			try {
-				BaseFont[] faces = new BaseFont[4];
-				for (int i = 0; i < 4; i++) {
-					Path file = Path.of(folder, names.get(i));
-					faces[i] = Files.isReadable(file) ? fromFile(file) : null;
+				BaseFont regularFace = fromFile(regular);
+				@Nullable BaseFont[] styled = new BaseFont[3];
+				for (int i = 0; i < 3; i++) {
+					Path file = Path.of(folder, names.get(i + 1));
+					styled[i] = Files.isReadable(file) ? fromFile(file) : null;
 				}
-				return new Family(faces[0], faces[1], faces[2], faces[3]);
+				return new Family(regularFace, styled[0], styled[1], styled[2]);
 			}
 			catch (IOException | RuntimeException ex) {
 				log.warn("Cannot use the fonts in {}: {}", folder, ex.getMessage());

@@ -22,6 +22,7 @@ import io.authorworks.lib.storyai.story.ChapterSummary;
 import io.authorworks.lib.storyai.story.Outline;
 import io.authorworks.lib.storyai.story.StoryBible;
 import io.authorworks.platform.core.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -173,7 +174,7 @@ class JobPlanner {
 						OfflineGenerator.MODEL, 0, 0, Money.zero(JobPlanner.this.properties.currency()), true)));
 		}
 
-		private PreparedCall quote(String name, GenerationTask task, Integer chapter) {
+		private PreparedCall quote(String name, GenerationTask task, @Nullable Integer chapter) {
 			PreparedCall call = JobPlanner.this.ai.prepare(task, stepSeed(), CancellationToken.create());
 			Step step = task.step();
 			this.steps.add(new PlannedStep(this.steps.size(), name, step, chapter, call.quote()));

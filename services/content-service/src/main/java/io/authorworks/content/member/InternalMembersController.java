@@ -34,10 +34,12 @@ class InternalMembersController {
 	@Operation(summary = "A person's role and permissions in a book, for services",
 			description = "404 when the book does not exist or the person is not a member.")
 	InternalMember member(@PathVariable UUID bookId, @PathVariable UUID userId) {
-		BookAccess.Grant grant = this.access.grantOf(userId, bookId)
-			.filter((g) -> g.role() != null)
-			.orElseThrow(() -> new NotFoundException("This person is not a member of that book."));
-		return new InternalMember(bookId, userId, grant.role().value(), grant.permissions());
+		BookAccess.Grant grant = this.access.grantOf(userId, bookId).orElse(null);
+		Role role = (grant != null) ? grant.role() : null;
+		if (grant == null || role == null) {
+			throw new NotFoundException("This person is not a member of that book.");
+		}
+		return new InternalMember(bookId, userId, role.value(), grant.permissions());
 	}
 
 	/**

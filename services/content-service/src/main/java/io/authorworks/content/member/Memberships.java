@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,6 +86,7 @@ public class Memberships {
 		}
 		Role role = grantable(checks, roleName);
 		checks.throwIfInvalid();
+		Objects.requireNonNull(userId); // refused above when missing
 		// Ask the user-service before taking the book lock, so a slow answer holds no
 		// lock.
 		if (member(bookId, userId).isEmpty() && this.directory.find(userId).isEmpty()) {

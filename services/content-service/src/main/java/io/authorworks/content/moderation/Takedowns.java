@@ -103,7 +103,7 @@ class Takedowns {
 			.param("k", afterKey)
 			.param("id", afterId)
 			.param("limit", limit + 1)
-			.query(UUID.class)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
 			.list();
 		List<Book> found = ids.stream().map((id) -> this.books.find(id).orElseThrow()).toList();
 		return Page.of(found, limit,

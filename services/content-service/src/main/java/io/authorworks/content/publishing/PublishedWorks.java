@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.authorworks.content.book.Book;
@@ -55,11 +56,13 @@ public class PublishedWorks {
 			.param("k", key)
 			.param("id", afterId)
 			.param("limit", limit + 1)
-			.query(UUID.class)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
 			.list();
 		List<Book> found = ids.stream().map((id) -> this.books.find(id).orElseThrow()).toList();
 		return Page.of(found, limit,
-				(b) -> Cursors.encode("published", Cursors.micros(b.publishedAt()), b.id().toString()));
+				(b) -> Cursors.encode("published",
+						Cursors.micros(Objects.requireNonNull(b.publishedAt(), "a listed book is published")),
+						b.id().toString()));
 	}
 
 	/** The published chapters of a book, without their text. */

@@ -131,8 +131,9 @@ class Publishing {
 			Chapter chapter = selected.get(i);
 			int number = i + 1;
 			Previous before = previous.get(chapter.id());
-			boolean sameText = before != null && before.chapterVersion() == chapter.version();
-			Instant publishedAt = sameText ? before.publishedAt() : now;
+			Previous unchanged = (before != null && before.chapterVersion() == chapter.version()) ? before : null;
+			boolean sameText = unchanged != null;
+			Instant publishedAt = (unchanged != null) ? unchanged.publishedAt() : now;
 			(sameText ? kept : fresh).add(chapter.id());
 			this.jdbc.sql("""
 					insert into published_chapters (book_id, number, chapter_id, title, content, word_count,
@@ -149,7 +150,7 @@ class Publishing {
 				.param("at", Timestamp.from(publishedAt))
 				.update();
 			words += chapter.wordCount();
-			if (!sameText || before.number() != number) {
+			if (unchanged == null || unchanged.number() != number) {
 				announcements.add(new ChapterPublished(bookId, chapter.id(), number, chapter.title(),
 						chapter.wordCount(), chapter.version(), publishedAt.truncatedTo(ChronoUnit.MILLIS)));
 			}

@@ -95,7 +95,7 @@ public class SeriesCatalog {
 	List<Book> booksOf(UUID seriesId) {
 		List<UUID> ids = this.jdbc.sql("select id from books where series_id = :series order by series_position")
 			.param("series", seriesId)
-			.query(UUID.class)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
 			.list();
 		return ids.stream().map((id) -> this.books.find(id).orElseThrow()).toList();
 	}

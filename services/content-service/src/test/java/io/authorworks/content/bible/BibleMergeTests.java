@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -56,7 +57,7 @@ class BibleMergeTests {
 			List<BibleView.Entry> bookEntries = sample(random, names, "book");
 			BibleView merged = BibleMerge.resolve(view(BibleView.Fields.EMPTY, Map.of(EntryKind.LORE, seriesEntries)),
 					view(BibleView.Fields.EMPTY, Map.of(EntryKind.LORE, bookEntries)));
-			List<BibleView.Entry> lore = merged.entries().get(EntryKind.LORE);
+			List<BibleView.Entry> lore = Objects.requireNonNull(merged.entries().get(EntryKind.LORE));
 			Set<String> expected = new HashSet<>();
 			seriesEntries.forEach((e) -> expected.add(e.name()));
 			bookEntries.forEach((e) -> expected.add(e.name()));

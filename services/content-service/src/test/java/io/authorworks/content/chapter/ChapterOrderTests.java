@@ -9,6 +9,7 @@ import java.util.random.RandomGeneratorFactory;
 
 import io.authorworks.platform.core.Checks;
 import io.authorworks.platform.core.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,11 +64,11 @@ class ChapterOrderTests {
 		}
 	}
 
-	private void assertRefused(List<UUID> requested, String field) {
+	private void assertRefused(@Nullable List<UUID> requested, String field) {
 		Checks checks = new Checks();
 		ChapterOrder.checkPermutation(checks, List.of(this.a, this.b, this.c), requested);
 		assertThatThrownBy(checks::throwIfInvalid).isInstanceOf(InvalidRequestException.class)
-			.satisfies((ex) -> assertThat(((InvalidRequestException) ex).properties().get("violations").toString())
+			.satisfies((ex) -> assertThat(String.valueOf(((InvalidRequestException) ex).properties().get("violations")))
 				.contains("field=" + field + ","));
 	}
 

@@ -52,8 +52,8 @@ public class AccountSignIn implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String login) {
-		UserAccount account = ((Ids.parseOrNull(login) != null) ? this.accounts.findById(Ids.parseOrNull(login))
-				: this.accounts.findByLogin(login))
+		UUID id = Ids.parseOrNull(login);
+		UserAccount account = ((id != null) ? this.accounts.findById(id) : this.accounts.findByLogin(login))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return User.withUsername(account.id().toString())
 			.password((account.passwordHash() != null) ? account.passwordHash() : NO_PASSWORD)

@@ -3,6 +3,7 @@ package io.authorworks.users.account;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -86,8 +87,8 @@ public class Registration {
 		if (this.properties.isAdminEmail(email)) {
 			roles.add(Roles.ADMIN);
 		}
-		this.accounts.insert(id, email, form.username().trim(), form.displayName().trim(),
-				this.passwords.encode(form.password()), roles, null);
+		this.accounts.insert(id, email, form.username().trim(), form.displayName().trim(), hash(form.password()), roles,
+				null);
 		UserAccount account = this.accounts.findById(id).orElseThrow();
 		this.outbox.publish(new UserRegistered(id, account.username(), account.displayName(), account.roles(),
 				account.createdAt()));
@@ -197,7 +198,7 @@ public class Registration {
 		}
 		Optional<UUID> owner = this.tokens.consume(token, AccountTokens.Purpose.RESET_PASSWORD);
 		owner.ifPresent((id) -> {
-			this.accounts.changePassword(id, this.passwords.encode(newPassword));
+			this.accounts.changePassword(id, hash(newPassword));
 			this.accounts.markEmailVerified(id);
 			this.events.publishEvent(new PasswordChanged(id, null));
 		});
@@ -221,7 +222,7 @@ public class Registration {
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}
-		this.accounts.changePassword(id, this.passwords.encode(newPassword));
+		this.accounts.changePassword(id, hash(newPassword));
 		this.events.publishEvent(new PasswordChanged(id, keepSession));
 	}
 
@@ -270,6 +271,11 @@ public class Registration {
 		else if (password.chars().distinct().count() < 5) {
 			violations.add(new Violation("password", "Use a less repetitive password."));
 		}
+	}
+
+	/** The stored hash of a password; encoders answer null only for a null password. */
+	private String hash(String password) {
+		return Objects.requireNonNull(this.passwords.encode(password));
 	}
 
 	/**

@@ -213,11 +213,16 @@ public class UserAccounts {
 			rs.getString("display_name"), rs.getString("password_hash"), instant(rs, "email_verified_at"),
 			UserAccount.Status.of(rs.getString("status")), rs.getString("suspended_reason"), roles(rs),
 			rs.getInt("failed_sign_ins"), instant(rs, "locked_until"), rs.getString("totp_secret"),
-			instant(rs, "totp_enabled_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+			instant(rs, "totp_enabled_at"), requiredInstant(rs, "created_at"), requiredInstant(rs, "updated_at"));
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** A timestamp of a {@code not null} column. */
+	private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+		return rs.getTimestamp(column).toInstant();
 	}
 
 	private static List<String> roles(ResultSet rs) throws SQLException {

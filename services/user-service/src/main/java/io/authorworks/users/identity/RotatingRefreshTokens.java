@@ -143,7 +143,7 @@ public class RotatingRefreshTokens implements OAuth2AuthorizationService {
 					+ "and (cast(:keep as varchar) is null or id <> :keep) returning id")
 			.param("principal", principalName)
 			.param("keep", keep)
-			.query(String.class)
+			.query((rs, row) -> rs.getString("id"))
 			.list();
 		ended.forEach(this::ended);
 		return ended.size();

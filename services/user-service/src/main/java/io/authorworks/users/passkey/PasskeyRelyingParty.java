@@ -78,9 +78,11 @@ final class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations {
 			.user(shown)
 			.challenge(options.getChallenge())
 			.pubKeyCredParams(options.getPubKeyCredParams())
-			.timeout(options.getTimeout())
 			.excludeCredentials(options.getExcludeCredentials())
 			.authenticatorSelection(options.getAuthenticatorSelection());
+		if (options.getTimeout() != null) {
+			copy.timeout(options.getTimeout());
+		}
 		if (options.getAttestation() != null) {
 			copy.attestation(options.getAttestation());
 		}

@@ -270,7 +270,7 @@ class GenerationPipelineIntegrationTests {
 		return this.jdbc
 			.sql("select index || ':' || finished_at from generation_steps where job_id = :job " + "order by index")
 			.param("job", UUID.fromString(job))
-			.query(String.class)
+			.query((rs, row) -> rs.getString(1))
 			.list();
 	}
 

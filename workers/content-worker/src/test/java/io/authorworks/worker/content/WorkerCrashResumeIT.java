@@ -158,7 +158,7 @@ class WorkerCrashResumeIT {
 			.sql("select index || ':' || finished_at from generation_steps "
 					+ "where job_id = :job and state = 'succeeded' order by index")
 			.param("job", job)
-			.query(String.class)
+			.query((rs, row) -> rs.getString(1))
 			.list();
 	}
 

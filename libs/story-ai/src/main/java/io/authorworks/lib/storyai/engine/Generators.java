@@ -42,14 +42,14 @@ public final class Generators {
 		}
 		String openAiKey = env.apply("OPENAI_API_KEY");
 		String openAiUrl = properties.openai().baseUrl();
-		boolean hasKey = openAiKey != null && !openAiKey.isBlank();
-		if ((openAiUrl != null && !openAiUrl.isBlank()) || hasKey) {
+		String apiKey = (openAiKey != null && !openAiKey.isBlank()) ? openAiKey.strip() : null;
+		if ((openAiUrl != null && !openAiUrl.isBlank()) || apiKey != null) {
 			String url = (openAiUrl != null && !openAiUrl.isBlank()) ? openAiUrl
 					: OpenAiCompatibleGenerator.OPENAI_BASE_URL;
 			generators.put(OpenAiCompatibleGenerator.PROVIDER,
-					new OpenAiCompatibleGenerator(url, hasKey ? openAiKey.strip() : null, properties.connectTimeout(),
-							properties.requestTimeout(), properties.streamIdleTimeout(),
-							properties.openai().maxTokensField(), new HeuristicTokenEstimator(1.05), clock));
+					new OpenAiCompatibleGenerator(url, apiKey, properties.connectTimeout(), properties.requestTimeout(),
+							properties.streamIdleTimeout(), properties.openai().maxTokensField(),
+							new HeuristicTokenEstimator(1.05), clock));
 		}
 		return new Generators(generators);
 	}

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.authorworks.lib.storyai.Step;
 
@@ -50,7 +51,8 @@ public final class PromptLibrary {
 	}
 
 	public PromptTemplate template(Step step) {
-		return this.templates.get(step);
+		// The constructor reads a template for every step.
+		return Objects.requireNonNull(this.templates.get(step));
 	}
 
 	private static PromptTemplate read(Step step, int version) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.SplittableRandom;
 
@@ -150,8 +151,8 @@ class CostTests {
 				switch (field.kind()) {
 					case 0 -> size.text(field.words());
 					case 1 -> size.list(field.count(), field.words());
-					case 2 -> size.objects(field.count(), field.shape().size());
-					default -> size.object(field.shape().size());
+					case 2 -> size.objects(field.count(), field.nested().size());
+					default -> size.object(field.nested().size());
 				}
 			}
 			return size;
@@ -170,10 +171,10 @@ class CostTests {
 					case 2 -> {
 						ArrayNode list = node.putArray(field.key());
 						for (int i = 0; i < field.count(); i++) {
-							field.shape().fill(list.addObject(), random, words);
+							field.nested().fill(list.addObject(), random, words);
 						}
 					}
-					default -> field.shape().fill(node.putObject(field.key()), random, words);
+					default -> field.nested().fill(node.putObject(field.key()), random, words);
 				}
 			}
 		}
@@ -187,6 +188,12 @@ class CostTests {
 	}
 
 	private record Field(String key, int kind, int words, int count, @Nullable Shape shape) {
+
+		/** The shape of a kind 2 (list of objects) or kind 3 (object) field. */
+		Shape nested() {
+			return Objects.requireNonNull(this.shape, "only object fields have a shape");
+		}
+
 	}
 
 }

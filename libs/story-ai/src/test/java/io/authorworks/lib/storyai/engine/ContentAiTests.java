@@ -404,14 +404,17 @@ class ContentAiTests {
 
 	/** Each further unit (chapter, beat) adds the same tokens, give or take rounding. */
 	private static void assertGrowsEvenly(Map<Integer, Long> expected) {
-		List<Integer> counts = expected.keySet().stream().sorted().toList();
-		assertThat(counts).hasSizeGreaterThan(2);
-		double step = (expected.get(counts.getLast()) - expected.get(counts.getFirst()))
-				/ (double) (counts.getLast() - counts.getFirst());
+		List<Map.Entry<Integer, Long>> points = expected.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.toList();
+		assertThat(points).hasSizeGreaterThan(2);
+		Map.Entry<Integer, Long> first = points.getFirst();
+		Map.Entry<Integer, Long> last = points.getLast();
+		double step = (last.getValue() - first.getValue()) / (double) (last.getKey() - first.getKey());
 		assertThat(step).isPositive();
-		for (int count : counts) {
-			assertThat((double) expected.get(count)).isCloseTo(
-					expected.get(counts.getFirst()) + step * (count - counts.getFirst()),
+		for (Map.Entry<Integer, Long> point : points) {
+			assertThat((double) point.getValue()).isCloseTo(first.getValue() + step * (point.getKey() - first.getKey()),
 					org.assertj.core.data.Offset.offset(1.0));
 		}
 	}

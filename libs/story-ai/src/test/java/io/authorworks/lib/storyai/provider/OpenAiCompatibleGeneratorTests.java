@@ -25,6 +25,7 @@ import io.authorworks.testing.llm.Reply;
 import io.authorworks.lib.storyai.retry.RecordingSleeper;
 import io.authorworks.lib.storyai.retry.RetryPolicy;
 import io.authorworks.lib.storyai.retry.RetryingGenerator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class OpenAiCompatibleGeneratorTests {
 		this.fake.close();
 	}
 
-	private static OpenAiCompatibleGenerator generator(String baseUrl, String key) {
+	private static OpenAiCompatibleGenerator generator(String baseUrl, @Nullable String key) {
 		return new OpenAiCompatibleGenerator(baseUrl, key, Duration.ofSeconds(2), Duration.ofSeconds(10),
 				Duration.ofSeconds(5), "max_tokens", new HeuristicTokenEstimator(1.0), CLOCK);
 	}

@@ -47,6 +47,7 @@ class RetryPolicyTests {
 		for (int i = 0; i < 10_000; i++) {
 			int attempt = 1 + (i % 5);
 			Duration delay = this.policy.delay(attempt, null, random);
+			assertThat(delay).isNotNull();
 			assertThat(delay).isBetween(Duration.ZERO, this.policy.backoffCeiling(attempt));
 			if (attempt == 5 && delay.compareTo(Duration.ofSeconds(5)) < 0) {
 				below++;

@@ -64,7 +64,7 @@ public sealed interface Caller permits Caller.User, Caller.Service {
 	}
 
 	/** Reads the caller from an authentication made by the resource server. */
-	static Caller from(Authentication authentication) {
+	static Caller from(@Nullable Authentication authentication) {
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in, or send a valid bearer token.");
 		}

@@ -1,6 +1,7 @@
 package io.authorworks.platform.web.security;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -113,7 +114,8 @@ public class SecurityPlatformAutoConfiguration {
 			.clientSecret(properties.clientSecret())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.tokenUri(properties.tokenUri().toString());
+			// ServiceClientConfigured guarantees the token endpoint is set.
+			.tokenUri(Objects.requireNonNull(properties.tokenUri()).toString());
 		if (properties.scopes() != null && !properties.scopes().isBlank()) {
 			registration.scope(List.of(properties.scopes().trim().split("\\s+")));
 		}

@@ -1,5 +1,7 @@
 package io.authorworks.platform.web.security;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
@@ -18,7 +20,7 @@ class ServiceClientConfigured implements Condition {
 				&& hasText(environment.getProperty("authorworks.service-client.token-uri"));
 	}
 
-	private static boolean hasText(String value) {
+	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 

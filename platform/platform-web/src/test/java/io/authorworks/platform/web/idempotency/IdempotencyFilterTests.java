@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +150,7 @@ class IdempotencyFilterTests {
 		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(name, "n/a", "USER"));
 	}
 
-	private static MockHttpServletRequest post(String key, String body) {
+	private static MockHttpServletRequest post(@Nullable String key, String body) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/books");
 		if (key != null) {
 			request.addHeader(IdempotencyFilter.HEADER, key);

@@ -29,9 +29,8 @@ final class RollingSummaries {
 	 */
 	static Optional<ChapterSummary> of(int number, String title, @Nullable String text, @Nullable String summary,
 			@Nullable Integer summarized, @Nullable Integer revision) {
-		boolean current = summary != null && !summary.isBlank() && summarized != null
-				&& (revision == null || summarized >= revision);
-		if (current) {
+		if (summary != null && !summary.isBlank() && summarized != null
+				&& (revision == null || summarized >= revision)) {
 			return Optional.of(new ChapterSummary(number, title, summary));
 		}
 		if (text == null || text.isBlank()) {
