@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;

@@ -2,7 +2,7 @@ package io.authorworks.contracts.content;
 
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A generation job was recorded and waits for a worker: the message on the
