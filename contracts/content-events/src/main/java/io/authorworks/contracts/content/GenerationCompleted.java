@@ -14,8 +14,10 @@ import io.authorworks.platform.events.api.DomainEvent;
  * @param jobId the job
  * @param bookId the book it wrote into
  * @param userId who asked for it and is charged
- * @param kind the kind of job
- * @param outcome {@code succeeded}, {@code failed} or {@code cancelled}
+ * @param kind the {@link io.authorworks.contracts.content.jobs.JobKind#value() kind} of
+ * job
+ * @param outcome the {@link io.authorworks.contracts.content.jobs.JobState#value() state}
+ * it ended in: {@code succeeded}, {@code failed} or {@code cancelled}
  * @param inputTokens prompt tokens over all calls
  * @param outputTokens generated tokens over all calls
  * @param costMicros the provider cost in millionths of {@code currency}

@@ -12,7 +12,8 @@ import io.authorworks.platform.events.api.DomainEvent;
  * @param jobId the job
  * @param bookId the book it writes into
  * @param userId who asked for it (and pays for it)
- * @param kind {@code bible}, {@code synopsis}, {@code outline}, {@code chapter-drafts} or
+ * @param kind the {@link io.authorworks.contracts.content.jobs.JobKind#value() kind}:
+ * {@code bible}, {@code synopsis}, {@code outline}, {@code chapter-drafts} or
  * {@code full-book}
  */
 public record GenerationRequested(UUID jobId, UUID bookId, UUID userId, String kind) implements DomainEvent {
