@@ -12,7 +12,7 @@ import io.authorworks.contracts.content.BookPublished;
 import io.authorworks.contracts.content.BookUpdated;
 import io.authorworks.contracts.content.ChapterPublished;
 import io.authorworks.contracts.content.ChapterUpdated;
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.authorworks.contracts.content.BookRestored;
 import io.authorworks.contracts.content.BookTakenDown;
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

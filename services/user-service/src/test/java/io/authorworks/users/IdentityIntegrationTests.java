@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.authorworks.platform.test.FormBrowser;
 import io.authorworks.platform.test.IntegrationTest;
 import io.authorworks.platform.test.OidcTestClient;

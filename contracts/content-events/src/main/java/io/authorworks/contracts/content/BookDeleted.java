@@ -3,7 +3,7 @@ package io.authorworks.contracts.content;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A book and everything in it was deleted; consumers drop what they hold about it.

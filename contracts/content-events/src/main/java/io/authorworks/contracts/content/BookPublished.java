@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A book became readable by the public, or was published again with new chapters. Carries

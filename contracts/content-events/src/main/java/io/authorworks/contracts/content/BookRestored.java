@@ -3,7 +3,7 @@ package io.authorworks.contracts.content;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * An admin lifted a takedown: the book is back as it was before (readable again when it

@@ -3,7 +3,7 @@ package io.authorworks.contracts.content;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * An admin took a published book down: readers can no longer find or read it, and its

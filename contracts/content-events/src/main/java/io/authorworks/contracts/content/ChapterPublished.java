@@ -3,7 +3,7 @@ package io.authorworks.contracts.content;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A chapter became readable by the public as chapter {@code number} of its book, or its

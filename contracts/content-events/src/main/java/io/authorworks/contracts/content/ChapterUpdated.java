@@ -3,7 +3,7 @@ package io.authorworks.contracts.content;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A chapter's title, text or status changed (a save, a restore or an import). The text

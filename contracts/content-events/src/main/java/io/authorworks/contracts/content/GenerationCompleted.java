@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A generation job ended (succeeded, failed or was cancelled) and this is what it
@@ -14,8 +14,10 @@ import io.authorworks.platform.events.DomainEvent;
  * @param jobId the job
  * @param bookId the book it wrote into
  * @param userId who asked for it and is charged
- * @param kind the kind of job
- * @param outcome {@code succeeded}, {@code failed} or {@code cancelled}
+ * @param kind the {@link io.authorworks.contracts.content.jobs.JobKind#value() kind} of
+ * job
+ * @param outcome the {@link io.authorworks.contracts.content.jobs.JobState#value() state}
+ * it ended in: {@code succeeded}, {@code failed} or {@code cancelled}
  * @param inputTokens prompt tokens over all calls
  * @param outputTokens generated tokens over all calls
  * @param costMicros the provider cost in millionths of {@code currency}

@@ -2,7 +2,7 @@ package io.authorworks.contracts.content;
 
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 
 /**
  * A generation job was recorded and waits for a worker: the message on the
@@ -12,7 +12,8 @@ import io.authorworks.platform.events.DomainEvent;
  * @param jobId the job
  * @param bookId the book it writes into
  * @param userId who asked for it (and pays for it)
- * @param kind {@code bible}, {@code synopsis}, {@code outline}, {@code chapter-drafts} or
+ * @param kind the {@link io.authorworks.contracts.content.jobs.JobKind#value() kind}:
+ * {@code bible}, {@code synopsis}, {@code outline}, {@code chapter-drafts} or
  * {@code full-book}
  */
 public record GenerationRequested(UUID jobId, UUID bookId, UUID userId, String kind) implements DomainEvent {

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.DomainEvent;
+import io.authorworks.platform.events.api.EventEnvelope;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -3,7 +3,7 @@ package io.authorworks.contracts.users;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.authorworks.platform.events.DomainEvent;
+import io.authorworks.platform.events.api.DomainEvent;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,6 +2,8 @@ package io.authorworks.platform.events;
 
 import java.util.UUID;
 
+import io.authorworks.platform.events.api.EventEnvelope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 

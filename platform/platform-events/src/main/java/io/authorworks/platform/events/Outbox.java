@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.authorworks.platform.core.Ids;
+import io.authorworks.platform.events.api.DomainEvent;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;

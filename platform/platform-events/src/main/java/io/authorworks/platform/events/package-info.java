@@ -1,7 +1,7 @@
 /**
- * Domain events between services: the outbox that publishes them exactly when their
- * transaction commits, the CloudEvents envelope, and the inbox that makes consumers
- * idempotent.
+ * Domain events between services: the outbox that publishes them, in the CloudEvents
+ * envelope of {@code io.authorworks.platform.events.api}, exactly when their transaction
+ * commits, and the inbox that makes consumers idempotent.
  */
 @NullMarked
 package io.authorworks.platform.events;

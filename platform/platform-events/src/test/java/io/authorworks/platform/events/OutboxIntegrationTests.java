@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.authorworks.platform.events.api.DomainEvent;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.authorworks.platform.test.IntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

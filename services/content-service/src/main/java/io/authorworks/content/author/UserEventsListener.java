@@ -1,6 +1,6 @@
 package io.authorworks.content.author;
 
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.authorworks.platform.events.EventTopology;
 import io.authorworks.platform.events.EventsProperties;
 import io.authorworks.contracts.users.UserProfileUpdated;

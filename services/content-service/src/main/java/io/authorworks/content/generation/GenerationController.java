@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.authorworks.contracts.content.jobs.JobEvent;
+import io.authorworks.contracts.content.jobs.JobState;
 import io.authorworks.platform.core.Cursors;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.core.ProblemException;
@@ -175,8 +177,8 @@ class GenerationController {
 		}
 	}
 
-	private static String terminalEvent(String state) {
-		return "succeeded".equals(state) ? "completed" : state;
+	private static String terminalEvent(JobState state) {
+		return JobEvent.ending(state).value();
 	}
 
 }

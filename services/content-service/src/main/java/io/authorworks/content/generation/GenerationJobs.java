@@ -8,6 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.authorworks.lib.storyai.offline.StoryStructure;
 import io.authorworks.contracts.content.GenerationRequested;
+import io.authorworks.contracts.content.jobs.JobEvent;
+import io.authorworks.contracts.content.jobs.JobKind;
+import io.authorworks.contracts.content.jobs.JobParams;
+import io.authorworks.contracts.content.jobs.JobState;
 import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.member.Permission;
 import io.authorworks.platform.core.Checks;
@@ -102,7 +106,7 @@ public class GenerationJobs {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					GenerationJobs.this.stream.append(id, "state", stateJson(created), null);
+					GenerationJobs.this.stream.append(id, JobEvent.STATE, stateJson(created), null);
 				}
 			});
 			return created;
@@ -146,14 +150,14 @@ public class GenerationJobs {
 			this.access.require(caller, job.bookId(), Permission.GENERATE);
 		}
 		if (job.finished()) {
-			if ("cancelled".equals(job.state())) {
+			if (job.state() == JobState.CANCELLED) {
 				return job;
 			}
-			throw new ProblemException(JOB_FINISHED, "This job has already " + job.state() + ".");
+			throw new ProblemException(JOB_FINISHED, "This job has already " + job.state().value() + ".");
 		}
 		if (this.jobs.cancelQueued(jobId)) {
 			JobStore.JobRow cancelled = this.jobs.find(jobId).orElseThrow();
-			this.stream.append(jobId, "cancelled", stateJson(cancelled), this.properties.streamTtl());
+			this.stream.append(jobId, JobEvent.CANCELLED, stateJson(cancelled), this.properties.streamTtl());
 			return cancelled;
 		}
 		if (this.jobs.requestCancel(jobId)) {
@@ -163,7 +167,7 @@ public class GenerationJobs {
 	}
 
 	String stateJson(JobStore.JobRow job) {
-		return this.mapper.writeValueAsString(new StateEvent(job.id(), job.state(),
+		return this.mapper.writeValueAsString(new StateEvent(job.id(), job.state().value(),
 				new JobViews.Progress(job.stepsDone(), job.stepsTotal(), job.currentStep()), job.problem()));
 	}
 
@@ -202,7 +206,7 @@ public class GenerationJobs {
 					"Use " + MIN_TARGET_WORDS + " to " + MAX_TARGET_WORDS + " words per chapter.");
 		}
 		List<Integer> numbers = (p.chapterNumbers() != null) ? List.copyOf(p.chapterNumbers()) : List.of();
-		if ("chapter-drafts".equals(kindValue)
+		if (JobKind.CHAPTER_DRAFTS.value().equals(kindValue)
 				&& (numbers.isEmpty() || numbers.size() > this.properties.maxChapters())) {
 			checks.add("params.chapterNumbers",
 					"Name 1 to " + this.properties.maxChapters() + " chapters of the outline to draft.");

@@ -2,6 +2,8 @@ package io.authorworks.content.generation;
 
 import java.util.List;
 
+import io.authorworks.contracts.content.jobs.JobKind;
+import io.authorworks.contracts.content.jobs.JobParams;
 import io.authorworks.lib.storyai.cost.Money;
 import io.authorworks.lib.storyai.cost.Quote;
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.authorworks.contracts.content.jobs.JobKind;
+import io.authorworks.contracts.content.jobs.JobParams;
+import io.authorworks.contracts.content.jobs.StepNames;
 import io.authorworks.lib.storystore.StoryTables;
 import io.authorworks.lib.storyai.CancellationToken;
 import io.authorworks.lib.storyai.GenerationRequest;
@@ -35,8 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JobPlanner {
-
-	static final String CHECK_STEP = "export-check";
 
 	private final ContentAi ai;
 
@@ -134,19 +135,19 @@ class JobPlanner {
 		void bible(String premise, String tone) {
 			GenerationTask.BibleFromPremise task = new GenerationTask.BibleFromPremise(this.bible.title(), premise,
 					this.bible.genres(), tone);
-			quote("bible", task, null);
+			quote(StepNames.BIBLE, task, null);
 			this.bible = OfflineGenerator.bible(task, stepSeed());
 		}
 
 		void synopsis() {
 			GenerationTask.Synopsis task = new GenerationTask.Synopsis(this.bible, this.outline);
-			PreparedCall call = quote("synopsis", task, null);
+			PreparedCall call = quote(StepNames.SYNOPSIS, task, null);
 			this.bible = this.bible.withSynopsis(write(call));
 		}
 
 		void outline(int chapters, String structure) {
 			GenerationTask.OutlineBook task = new GenerationTask.OutlineBook(this.bible, chapters, structure);
-			quote("outline", task, null);
+			quote(StepNames.OUTLINE, task, null);
 			this.outline = OfflineGenerator.outline(task, stepSeed());
 		}
 
@@ -154,24 +155,24 @@ class JobPlanner {
 			ChapterOutline chapter = this.outline.chapter(number).orElseThrow();
 			GenerationTask.PlanChapter planTask = new GenerationTask.PlanChapter(this.bible, this.outline, chapter,
 					this.summaries, this.previousText);
-			PreparedCall planCall = quote("chapter-" + number + "-plan", planTask, number);
+			PreparedCall planCall = quote(StepNames.chapterPlan(number), planTask, number);
 			ChapterPlan plan = (StructuredOutput.chapterPlan(write(planCall), number,
 					chapter.title()) instanceof Parsed.Valid<ChapterPlan> valid) ? valid.value()
 							: new ChapterPlan(number, chapter.title(), List.of());
 			GenerationTask.DraftChapter draft = new GenerationTask.DraftChapter(this.bible, this.outline, chapter, plan,
 					this.summaries, this.previousText, targetWords);
-			PreparedCall proseCall = quote("chapter-" + number + "-prose", draft, number);
+			PreparedCall proseCall = quote(StepNames.chapterProse(number), draft, number);
 			String prose = write(proseCall);
-			PreparedCall summaryCall = quote("chapter-" + number + "-summary",
+			PreparedCall summaryCall = quote(StepNames.chapterSummary(number),
 					new GenerationTask.SummarizeChapter(number, chapter.title(), prose), number);
 			this.summaries.add(new ChapterSummary(number, chapter.title(), write(summaryCall)));
 			this.previousText = prose;
 		}
 
 		void check() {
-			this.steps
-				.add(new PlannedStep(this.steps.size(), CHECK_STEP, null, null, new Quote(OfflineGenerator.PROVIDER,
-						OfflineGenerator.MODEL, 0, 0, Money.zero(JobPlanner.this.properties.currency()), true)));
+			this.steps.add(
+					new PlannedStep(this.steps.size(), StepNames.CHECK, null, null, new Quote(OfflineGenerator.PROVIDER,
+							OfflineGenerator.MODEL, 0, 0, Money.zero(JobPlanner.this.properties.currency()), true)));
 		}
 
 		private PreparedCall quote(String name, GenerationTask task, @Nullable Integer chapter) {

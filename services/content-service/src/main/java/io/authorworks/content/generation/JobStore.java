@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.authorworks.contracts.content.jobs.JobKind;
+import io.authorworks.contracts.content.jobs.JobState;
+import io.authorworks.contracts.content.jobs.StepState;
 import io.authorworks.lib.storyai.cost.Quote;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -99,7 +102,8 @@ class JobStore {
 
 	/**
 	 * The person's queued and running jobs, newest first. Few by construction: the
-	 * per-person concurrency limit caps them.
+	 * per-person concurrency limit caps them. The states are written out, not bound, so
+	 * that the planner can match the partial index {@code generation_jobs_active}.
 	 */
 	List<JobRow> active(UUID userId, int limit) {
 		return this.jdbc.sql("select " + JOB_COLUMNS + """
@@ -117,7 +121,7 @@ class JobStore {
 				""")
 			.param("job", jobId)
 			.query((rs, n) -> new StepRow(rs.getInt("index"), rs.getString("name"), rs.getString("step"),
-					(Integer) rs.getObject("chapter"), rs.getString("state"), rs.getString("provider"),
+					(Integer) rs.getObject("chapter"), StepState.of(rs.getString("state")), rs.getString("provider"),
 					rs.getString("model"), (Boolean) rs.getObject("offline"), rs.getLong("quote_input_tokens"),
 					rs.getLong("quote_output_tokens"), rs.getLong("quote_cost_micros"), rs.getLong("input_tokens"),
 					rs.getLong("output_tokens"), rs.getLong("cost_micros"), rs.getInt("attempts"),
@@ -145,12 +149,14 @@ class JobStore {
 	boolean cancelQueued(UUID id) {
 		return this.jdbc
 			.sql("""
-					update generation_jobs set state = 'cancelled', cancel_requested = true, finished_at = now(),
+					update generation_jobs set state = :cancelled, cancel_requested = true, finished_at = now(),
 					    updated_at = now(),
 					    problem = '{"type":"https://authorworks.dev/problems/generation-cancelled","title":"The generation was cancelled","status":409,"detail":"Cancelled before it started."}'::jsonb
-					where id = :id and state = 'queued'
+					where id = :id and state = :queued
 					""")
+			.param("cancelled", JobState.CANCELLED.value())
 			.param("id", id)
+			.param("queued", JobState.QUEUED.value())
 			.update() == 1;
 	}
 
@@ -158,19 +164,23 @@ class JobStore {
 	boolean requestCancel(UUID id) {
 		return this.jdbc.sql("""
 				update generation_jobs set cancel_requested = true, updated_at = now()
-				where id = :id and state = 'running'
-				""").param("id", id).update() == 1;
+				where id = :id and state = :running
+				""").param("id", id).param("running", JobState.RUNNING.value()).update() == 1;
 	}
 
 	private JobRow job(ResultSet rs, int n) throws SQLException {
 		return new JobRow(rs.getObject("id", UUID.class), rs.getObject("book_id", UUID.class),
-				rs.getObject("user_id", UUID.class), rs.getString("kind"), json(rs.getString("params")),
-				rs.getString("state"), rs.getInt("steps_total"), rs.getInt("steps_done"), rs.getString("current_step"),
-				json(rs.getString("quote")), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-				rs.getLong("cost_micros"), rs.getString("currency"), json(rs.getString("result")),
-				json(rs.getString("problem")), rs.getBoolean("cancel_requested"),
+				rs.getObject("user_id", UUID.class), kind(rs.getString("kind")), json(rs.getString("params")),
+				JobState.of(rs.getString("state")), rs.getInt("steps_total"), rs.getInt("steps_done"),
+				rs.getString("current_step"), json(rs.getString("quote")), rs.getLong("input_tokens"),
+				rs.getLong("output_tokens"), rs.getLong("cost_micros"), rs.getString("currency"),
+				json(rs.getString("result")), json(rs.getString("problem")), rs.getBoolean("cancel_requested"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				instant(rs, "started_at"), instant(rs, "finished_at"));
+	}
+
+	private static JobKind kind(String value) {
+		return JobKind.of(value).orElseThrow(() -> new IllegalStateException("Not a job kind: " + value));
 	}
 
 	private @Nullable JsonNode json(@Nullable String text) {
@@ -183,20 +193,20 @@ class JobStore {
 	}
 
 	/** A job as stored. */
-	record JobRow(UUID id, UUID bookId, UUID userId, String kind, @Nullable JsonNode params, String state,
+	record JobRow(UUID id, UUID bookId, UUID userId, JobKind kind, @Nullable JsonNode params, JobState state,
 			int stepsTotal, int stepsDone, @Nullable String currentStep, @Nullable JsonNode quote, long inputTokens,
 			long outputTokens, long costMicros, String currency, @Nullable JsonNode result, @Nullable JsonNode problem,
 			boolean cancelRequested, Instant createdAt, Instant updatedAt, @Nullable Instant startedAt,
 			@Nullable Instant finishedAt) {
 
 		boolean finished() {
-			return "succeeded".equals(this.state) || "failed".equals(this.state) || "cancelled".equals(this.state);
+			return this.state.isFinished();
 		}
 
 	}
 
 	/** A step as stored. */
-	record StepRow(int index, String name, @Nullable String step, @Nullable Integer chapter, String state,
+	record StepRow(int index, String name, @Nullable String step, @Nullable Integer chapter, StepState state,
 			@Nullable String provider, @Nullable String model, @Nullable Boolean offline, long quoteInputTokens,
 			long quoteOutputTokens, long quoteCostMicros, long inputTokens, long outputTokens, long costMicros,
 			int attempts, @Nullable Instant startedAt, @Nullable Instant finishedAt) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.authorworks.contracts.content.jobs.JobChannels;
+import io.authorworks.contracts.content.jobs.JobEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,18 +22,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A job's live events in a Redis stream keyed by job ({@value #PREFIX}{@code <id>}): the
+ * A job's live events in a Redis stream keyed by job ({@link JobChannels#events}): the
  * worker appends state changes, progress and batched text; each entry's id is the
  * server-sent event id, so a client that reconnects with {@code Last-Event-ID} reads
  * exactly what followed. The stream expires some time after the job ends. Cancellation of
- * a running job is announced on the {@value #CANCEL_CHANNEL} channel.
+ * a running job is announced on the {@value JobChannels#CANCEL} channel.
  */
 @Component
 class JobStream {
-
-	static final String PREFIX = "content:generation:jobs:";
-
-	static final String CANCEL_CHANNEL = "content:generation:cancel";
 
 	/** A Redis stream entry id, which is also the id of the server-sent event. */
 	static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
@@ -44,20 +42,18 @@ class JobStream {
 		this.redis = redis;
 	}
 
-	static String key(UUID jobId) {
-		return PREFIX + jobId + ":events";
-	}
-
 	/**
 	 * Appends an event; failures are logged, not thrown, since the job itself is in
 	 * PostgreSQL and a client can always read it there.
 	 */
-	void append(UUID jobId, String type, String json, @Nullable Duration expireAfter) {
+	void append(UUID jobId, JobEvent type, String json, @Nullable Duration expireAfter) {
+		String key = JobChannels.events(jobId);
 		try {
 			this.redis.opsForStream()
-				.add(StreamRecords.string(Map.of("type", type, "data", json)).withStreamKey(key(jobId)));
+				.add(StreamRecords.string(Map.of(JobChannels.TYPE_FIELD, type.value(), JobChannels.DATA_FIELD, json))
+					.withStreamKey(key));
 			if (expireAfter != null) {
-				this.redis.expire(key(jobId), expireAfter);
+				this.redis.expire(key, expireAfter);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -74,24 +70,25 @@ class JobStream {
 		StreamReadOptions options = StreamReadOptions.empty().count(200);
 		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
 			.read((block != null) ? options.block(block) : options,
-					StreamOffset.create(key(jobId), ReadOffset.from(afterId)));
+					StreamOffset.create(JobChannels.events(jobId), ReadOffset.from(afterId)));
 		List<Event> events = new ArrayList<>();
 		if (records != null) {
 			for (MapRecord<String, Object, Object> record : records) {
-				events.add(new Event(record.getId().getValue(), String.valueOf(record.getValue().get("type")),
-						String.valueOf(record.getValue().get("data"))));
+				events.add(new Event(record.getId().getValue(),
+						String.valueOf(record.getValue().get(JobChannels.TYPE_FIELD)),
+						String.valueOf(record.getValue().get(JobChannels.DATA_FIELD))));
 			}
 		}
 		return events;
 	}
 
 	boolean exists(UUID jobId) {
-		return Boolean.TRUE.equals(this.redis.hasKey(key(jobId)));
+		return Boolean.TRUE.equals(this.redis.hasKey(JobChannels.events(jobId)));
 	}
 
 	/** Tells every worker to stop the job if it runs it. */
 	void announceCancel(UUID jobId) {
-		this.redis.convertAndSend(CANCEL_CHANNEL, jobId.toString());
+		this.redis.convertAndSend(JobChannels.CANCEL, JobChannels.cancelMessage(jobId));
 	}
 
 	/**
@@ -104,7 +101,7 @@ class JobStream {
 	record Event(String id, String type, String data) {
 
 		boolean terminal() {
-			return "completed".equals(this.type) || "failed".equals(this.type) || "cancelled".equals(this.type);
+			return JobEvent.of(this.type).filter(JobEvent::isTerminal).isPresent();
 		}
 
 	}

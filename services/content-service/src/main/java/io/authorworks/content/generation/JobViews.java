@@ -112,7 +112,7 @@ final class JobViews {
 			@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 		static JobResponse of(JobStore.JobRow job, @Nullable List<JobStore.StepRow> steps) {
-			return new JobResponse(job.id(), job.bookId(), job.userId(), job.kind(), job.state(),
+			return new JobResponse(job.id(), job.bookId(), job.userId(), job.kind().value(), job.state().value(),
 					new Progress(job.stepsDone(), job.stepsTotal(), job.currentStep()),
 					job.inputTokens() + job.outputTokens(), job.quote(),
 					new Usage(job.inputTokens(), job.outputTokens()), Cost.of(job.costMicros(), job.currency()),
@@ -179,7 +179,7 @@ final class JobViews {
 			@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 		static StepResponse of(JobStore.StepRow step, String currency) {
-			return new StepResponse(step.index(), step.name(), step.chapter(), step.state(), step.provider(),
+			return new StepResponse(step.index(), step.name(), step.chapter(), step.state().value(), step.provider(),
 					step.model(), step.offline(), new Usage(step.quoteInputTokens(), step.quoteOutputTokens()),
 					new Usage(step.inputTokens(), step.outputTokens()), Cost.of(step.costMicros(), currency),
 					step.attempts(), step.startedAt(), step.finishedAt());

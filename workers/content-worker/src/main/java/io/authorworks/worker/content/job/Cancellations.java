@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Cancellations {
 
-	static final String CHANNEL = "content:generation:cancel";
-
 	private final Map<UUID, CancellationToken> running = new ConcurrentHashMap<>();
 
 	CancellationToken register(UUID jobId) {

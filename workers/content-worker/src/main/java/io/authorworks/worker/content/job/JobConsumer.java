@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
 import io.authorworks.contracts.content.GenerationRequested;
-import io.authorworks.platform.events.EventEnvelope;
+import io.authorworks.platform.events.api.EventEnvelope;
 import io.authorworks.platform.events.EventTopology;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

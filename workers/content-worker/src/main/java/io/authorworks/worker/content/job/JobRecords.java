@@ -13,6 +13,10 @@ import javax.sql.DataSource;
 
 import io.authorworks.lib.storyai.engine.StepOutcome;
 import io.authorworks.contracts.content.GenerationCompleted;
+import io.authorworks.contracts.content.jobs.JobKind;
+import io.authorworks.contracts.content.jobs.JobParams;
+import io.authorworks.contracts.content.jobs.JobState;
+import io.authorworks.contracts.content.jobs.StepState;
 import io.authorworks.platform.core.Ids;
 import io.authorworks.platform.events.Outbox;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +56,10 @@ class JobRecords {
 				""")
 			.param("id", id)
 			.query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getObject("book_id", UUID.class),
-					rs.getObject("user_id", UUID.class), rs.getString("kind"),
-					this.mapper.readTree(rs.getString("params")), rs.getString("state"), rs.getLong("seed"),
-					rs.getInt("steps_total"), rs.getInt("deliveries"), rs.getBoolean("cancel_requested"),
+					rs.getObject("user_id", UUID.class), kind(rs.getString("kind")),
+					this.mapper.readValue(rs.getString("params"), JobParams.class), JobState.of(rs.getString("state")),
+					rs.getLong("seed"), rs.getInt("steps_total"), rs.getInt("deliveries"),
+					rs.getBoolean("cancel_requested"),
 					(rs.getString("problem") != null) ? this.mapper.readTree(rs.getString("problem")) : null,
 					rs.getTimestamp("dead_lettered_at") != null))
 			.optional();
@@ -67,7 +72,7 @@ class JobRecords {
 				""")
 			.param("job", jobId)
 			.query((rs, n) -> new StepRow(rs.getInt("index"), rs.getString("name"), rs.getString("step"),
-					(Integer) rs.getObject("chapter"), rs.getString("state"),
+					(Integer) rs.getObject("chapter"), StepState.of(rs.getString("state")),
 					(rs.getString("output") != null) ? this.mapper.readTree(rs.getString("output")) : null))
 			.list();
 	}
@@ -91,17 +96,26 @@ class JobRecords {
 	/** Marks the job running; {@code false} when it is no longer queued or running. */
 	boolean markRunning(UUID jobId) {
 		return this.jdbc.sql("""
-				update generation_jobs set state = 'running', started_at = coalesce(started_at, now()),
+				update generation_jobs set state = :running, started_at = coalesce(started_at, now()),
 				    updated_at = now()
-				where id = :id and state in ('queued', 'running')
-				""").param("id", jobId).update() == 1;
+				where id = :id and state in (:queued, :running)
+				""")
+			.param("running", JobState.RUNNING.value())
+			.param("id", jobId)
+			.param("queued", JobState.QUEUED.value())
+			.update() == 1;
 	}
 
 	void startStep(UUID jobId, int index, String name) {
 		this.jdbc.sql("""
-				update generation_steps set state = 'running', attempts = attempts + 1, started_at = now()
-				where job_id = :job and index = :index and state <> 'succeeded'
-				""").param("job", jobId).param("index", index).update();
+				update generation_steps set state = :running, attempts = attempts + 1, started_at = now()
+				where job_id = :job and index = :index and state <> :succeeded
+				""")
+			.param("running", StepState.RUNNING.value())
+			.param("job", jobId)
+			.param("index", index)
+			.param("succeeded", StepState.SUCCEEDED.value())
+			.update();
 		this.jdbc.sql("update generation_jobs set current_step = :name, updated_at = now() where id = :id")
 			.param("name", name)
 			.param("id", jobId)
@@ -120,11 +134,12 @@ class JobRecords {
 		long out = (outcome != null) ? outcome.result().usage().outputTokens() : 0;
 		long cost = (outcome != null) ? outcome.cost().micros() : 0;
 		int updated = this.jdbc.sql("""
-				update generation_steps set state = 'succeeded', provider = :provider, model = :model,
+				update generation_steps set state = :succeeded, provider = :provider, model = :model,
 				    offline = :offline, input_tokens = :in, output_tokens = :out, cost_micros = :cost,
 				    output = cast(:output as jsonb), finished_at = now()
-				where job_id = :job and index = :index and state <> 'succeeded'
+				where job_id = :job and index = :index and state <> :succeeded
 				""")
+			.param("succeeded", StepState.SUCCEEDED.value())
 			.param("provider", provider)
 			.param("model", model)
 			.param("offline", outcome != null && outcome.result().offline())
@@ -164,12 +179,13 @@ class JobRecords {
 		}
 		return this.jdbc.sql("""
 				update generation_jobs set
-				    steps_done = (select count(*) from generation_steps where job_id = :job and state = 'succeeded'),
+				    steps_done = (select count(*) from generation_steps where job_id = :job and state = :succeeded),
 				    input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
 				    cost_micros = cost_micros + :cost, updated_at = now()
 				where id = :job
 				returning steps_done, steps_total, input_tokens + output_tokens as tokens
 				""")
+			.param("succeeded", StepState.SUCCEEDED.value())
 			.param("job", job.id())
 			.param("in", in)
 			.param("out", out)
@@ -183,23 +199,25 @@ class JobRecords {
 	 * Ends the job (in the caller's transaction) and announces what it consumed through
 	 * the outbox.
 	 */
-	void end(Job job, String state, @Nullable JsonNode result, @Nullable JsonNode problem) {
+	void end(Job job, JobState state, @Nullable JsonNode result, @Nullable JsonNode problem) {
 		this.jdbc.sql("""
 				update generation_jobs set state = :state, result = cast(:result as jsonb),
 				    problem = cast(:problem as jsonb), finished_at = now(), updated_at = now()
 				where id = :id
 				""")
-			.param("state", state)
+			.param("state", state.value())
 			.param("result", (result != null) ? this.mapper.writeValueAsString(result) : null)
 			.param("problem", (problem != null) ? this.mapper.writeValueAsString(problem) : null)
 			.param("id", job.id())
 			.update();
-		if (!"succeeded".equals(state)) {
+		if (state != JobState.SUCCEEDED) {
 			this.jdbc.sql("""
-					update generation_steps set state = :state where job_id = :job and state in ('pending', 'running')
+					update generation_steps set state = :state where job_id = :job and state in (:pending, :running)
 					""")
-				.param("state", "failed".equals(state) ? "failed" : "cancelled")
+				.param("state", StepState.leftBy(state).value())
 				.param("job", job.id())
+				.param("pending", StepState.PENDING.value())
+				.param("running", StepState.RUNNING.value())
 				.update();
 		}
 		List<GenerationCompleted.ModelUsage> models = this.jdbc.sql("""
@@ -215,8 +233,13 @@ class JobRecords {
 			.param("id", job.id())
 			.query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
 			.single();
-		this.outbox.publish(new GenerationCompleted(job.id(), job.bookId(), job.userId(), job.kind(), state,
-				totals.input(), totals.output(), totals.cost(), totals.currency(), models, Instant.now()));
+		this.outbox
+			.publish(new GenerationCompleted(job.id(), job.bookId(), job.userId(), job.kind().value(), state.value(),
+					totals.input(), totals.output(), totals.cost(), totals.currency(), models, Instant.now()));
+	}
+
+	private static JobKind kind(String value) {
+		return JobKind.of(value).orElseThrow(() -> new IllegalStateException("Not a job kind: " + value));
 	}
 
 	void markDeadLettered(UUID jobId) {
@@ -301,11 +324,11 @@ class JobRecords {
 	 * @param problem why it failed, if it did
 	 * @param deadLettered whether its message went to the dead-letter queue
 	 */
-	record Job(UUID id, UUID bookId, UUID userId, String kind, JsonNode params, String state, long seed, int stepsTotal,
-			int deliveries, boolean cancelRequested, @Nullable JsonNode problem, boolean deadLettered) {
+	record Job(UUID id, UUID bookId, UUID userId, JobKind kind, JobParams params, JobState state, long seed,
+			int stepsTotal, int deliveries, boolean cancelRequested, @Nullable JsonNode problem, boolean deadLettered) {
 
 		boolean finished() {
-			return "succeeded".equals(this.state) || "failed".equals(this.state) || "cancelled".equals(this.state);
+			return this.state.isFinished();
 		}
 
 	}
@@ -320,11 +343,11 @@ class JobRecords {
 	 * @param state its state
 	 * @param output what it produced, once it succeeded
 	 */
-	record StepRow(int index, String name, @Nullable String step, @Nullable Integer chapter, String state,
+	record StepRow(int index, String name, @Nullable String step, @Nullable Integer chapter, StepState state,
 			@Nullable JsonNode output) {
 
 		boolean succeeded() {
-			return "succeeded".equals(this.state);
+			return this.state == StepState.SUCCEEDED;
 		}
 
 	}

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.contracts.content.jobs.JobEvent;
+import io.authorworks.contracts.content.jobs.JobState;
+import io.authorworks.contracts.content.jobs.StepNames;
 import io.authorworks.lib.storyai.AiException;
 import io.authorworks.lib.storyai.CancellationToken;
 import io.authorworks.lib.storyai.GenerationCancelledException;
@@ -96,7 +99,7 @@ class JobRunner {
 				return new Done();
 			}
 			if (job.finished()) {
-				if ("failed".equals(job.state()) && !job.deadLettered()) {
+				if (job.state() == JobState.FAILED && !job.deadLettered()) {
 					return new DeadLetter(jobId, detail(job.problem()));
 				}
 				return new Done();
@@ -121,7 +124,7 @@ class JobRunner {
 			if (!this.records.markRunning(job.id())) {
 				return new Done();
 			}
-			this.events.send(job.id(), "state", Map.of("jobId", job.id(), "state", "running"));
+			this.events.send(job.id(), JobEvent.STATE, Map.of("jobId", job.id(), "state", JobState.RUNNING.value()));
 			List<JobRecords.StepRow> steps = this.records.steps(job.id());
 			logStart(job, steps, delivery);
 			for (JobRecords.StepRow step : steps) {
@@ -133,24 +136,27 @@ class JobRunner {
 				}
 				pause(token);
 				this.records.startStep(job.id(), step.index(), step.name());
-				this.events.send(job.id(), "step-started",
+				this.events.send(job.id(), JobEvent.STEP_STARTED,
 						Map.of("index", step.index(), "name", step.name(), "total", steps.size()));
 				LiveEvents.DeltaSink sink = this.events.deltas(job.id(), step.index());
 				JobRecords.Progress progress = this.executor.execute(job, step, token, sink);
-				this.events.send(job.id(), "step-finished", Map.of("index", step.index(), "name", step.name()));
-				this.events.send(job.id(), "progress", progress);
+				this.events.send(job.id(), JobEvent.STEP_FINISHED, Map.of("index", step.index(), "name", step.name()));
+				this.events.send(job.id(), JobEvent.PROGRESS, progress);
 			}
 			JsonNode result = result(job);
-			this.transactions.executeWithoutResult((status) -> this.records.end(job, "succeeded", result, null));
-			this.events.end(job.id(), "completed", Map.of("jobId", job.id(), "state", "succeeded", "result", result));
+			this.transactions.executeWithoutResult((status) -> this.records.end(job, JobState.SUCCEEDED, result, null));
+			this.events.end(job.id(), JobEvent.COMPLETED,
+					Map.of("jobId", job.id(), "state", JobState.SUCCEEDED.value(), "result", result));
 			log.info("Job {} succeeded: {} steps, this run took {} ms", job.id(), steps.size(), millisSince(began));
 			return new Done();
 		}
 		catch (GenerationCancelledException ex) {
 			log.info("Job {} cancelled while it ran, after {} ms", job.id(), millisSince(began));
 			JsonNode problem = problem(GenerationCancelledException.PROBLEM, "Cancelled while it ran.");
-			this.transactions.executeWithoutResult((status) -> this.records.end(job, "cancelled", null, problem));
-			this.events.end(job.id(), "cancelled", Map.of("jobId", job.id(), "state", "cancelled", "problem", problem));
+			this.transactions
+				.executeWithoutResult((status) -> this.records.end(job, JobState.CANCELLED, null, problem));
+			this.events.end(job.id(), JobEvent.CANCELLED,
+					Map.of("jobId", job.id(), "state", JobState.CANCELLED.value(), "problem", problem));
 			return new Done();
 		}
 		catch (PermanentAiException ex) {
@@ -167,7 +173,8 @@ class JobRunner {
 		JobRecords.StepRow next = steps.stream().filter((s) -> !s.succeeded()).findFirst().orElse(null);
 		long done = steps.stream().filter(JobRecords.StepRow::succeeded).count();
 		if (done == 0) {
-			log.info("Job {} started: {} with {} steps (delivery {})", job.id(), job.kind(), steps.size(), delivery);
+			log.info("Job {} started: {} with {} steps (delivery {})", job.id(), job.kind().value(), steps.size(),
+					delivery);
 		}
 		else {
 			log.info("Job {} resumes at step {} of {} ({}) after {} finished steps (delivery {})", job.id(),
@@ -181,8 +188,9 @@ class JobRunner {
 	}
 
 	private void fail(JobRecords.Job job, JsonNode problem) {
-		this.transactions.executeWithoutResult((status) -> this.records.end(job, "failed", null, problem));
-		this.events.end(job.id(), "failed", Map.of("jobId", job.id(), "state", "failed", "problem", problem));
+		this.transactions.executeWithoutResult((status) -> this.records.end(job, JobState.FAILED, null, problem));
+		this.events.end(job.id(), JobEvent.FAILED,
+				Map.of("jobId", job.id(), "state", JobState.FAILED.value(), "problem", problem));
 	}
 
 	private void pause(CancellationToken token) {
@@ -198,7 +206,7 @@ class JobRunner {
 			if (step.output() == null) {
 				continue;
 			}
-			if (step.name().equals("bible") || step.name().equals("synopsis") || step.name().equals("outline")) {
+			if (StepNames.isStoryPart(step.name())) {
 				result.put(step.name(), step.output());
 			}
 		}
@@ -209,7 +217,7 @@ class JobRunner {
 	private List<Map<String, Object>> executorChapters(JobRecords.Job job) {
 		return this.records.steps(job.id())
 			.stream()
-			.filter((s) -> s.name().endsWith("-prose") && s.output() != null)
+			.filter((s) -> StepNames.isChapterProse(s.name()) && s.output() != null)
 			.map((s) -> Map.<String, Object>of("number", s.chapter(), "chapterId",
 					s.output().path("chapterId").asString(), "title", s.output().path("title").asString()))
 			.toList();

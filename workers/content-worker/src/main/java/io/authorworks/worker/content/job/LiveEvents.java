@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import io.authorworks.contracts.content.jobs.JobChannels;
+import io.authorworks.contracts.content.jobs.JobEvent;
 import io.authorworks.lib.storyai.TokenSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends a job's live events to its Redis stream
- * ({@code content:generation:jobs:<id>:events}), which content-service serves as
- * server-sent events with the entry ids as event ids. Events are best effort: the job's
- * truth is in PostgreSQL.
+ * Appends a job's live events to its Redis stream ({@link JobChannels#events}), which
+ * content-service serves as server-sent events with the entry ids as event ids. Events
+ * are best effort: the job's truth is in PostgreSQL.
  */
 @Component
 class LiveEvents {
@@ -36,15 +37,12 @@ class LiveEvents {
 		this.properties = properties;
 	}
 
-	static String key(UUID jobId) {
-		return "content:generation:jobs:" + jobId + ":events";
-	}
-
-	void send(UUID jobId, String type, Object data) {
+	void send(UUID jobId, JobEvent type, Object data) {
 		try {
 			this.redis.opsForStream()
-				.add(StreamRecords.string(Map.of("type", type, "data", this.mapper.writeValueAsString(data)))
-					.withStreamKey(key(jobId)));
+				.add(StreamRecords.string(Map.of(JobChannels.TYPE_FIELD, type.value(), JobChannels.DATA_FIELD,
+						this.mapper.writeValueAsString(data)))
+					.withStreamKey(JobChannels.events(jobId)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not send {} of job {}: {}", type, jobId, ex.getMessage());
@@ -52,10 +50,10 @@ class LiveEvents {
 	}
 
 	/** Sends the last event of a job and lets its stream expire. */
-	void end(UUID jobId, String type, Object data) {
+	void end(UUID jobId, JobEvent type, Object data) {
 		send(jobId, type, data);
 		try {
-			this.redis.expire(key(jobId), this.properties.streamTtl());
+			this.redis.expire(JobChannels.events(jobId), this.properties.streamTtl());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not set the expiry of job {}'s events: {}", jobId, ex.getMessage());
@@ -101,12 +99,12 @@ class LiveEvents {
 		public void onRestart() {
 			this.pending.setLength(0);
 			this.characters = 0;
-			send(this.jobId, "delta", new Delta(this.stepIndex, "", true));
+			send(this.jobId, JobEvent.DELTA, new Delta(this.stepIndex, "", true));
 		}
 
 		void flush() {
 			if (!this.pending.isEmpty()) {
-				send(this.jobId, "delta", new Delta(this.stepIndex, this.pending.toString(), false));
+				send(this.jobId, JobEvent.DELTA, new Delta(this.stepIndex, this.pending.toString(), false));
 				this.pending.setLength(0);
 			}
 			this.lastFlush = System.nanoTime();

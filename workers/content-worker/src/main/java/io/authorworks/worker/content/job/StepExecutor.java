@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.authorworks.contracts.content.jobs.JobParams;
+import io.authorworks.contracts.content.jobs.StepNames;
 import io.authorworks.lib.storyai.CancellationToken;
 import io.authorworks.lib.storyai.GenerationTask;
 import io.authorworks.lib.storyai.Step;
@@ -15,7 +17,6 @@ import io.authorworks.lib.storyai.story.ChapterPlan;
 import io.authorworks.lib.storyai.story.Outline;
 import io.authorworks.lib.storyai.story.StoryBible;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
@@ -29,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class StepExecutor {
-
-	static final String CHECK_STEP = "export-check";
 
 	private final ContentAi ai;
 
@@ -58,14 +57,13 @@ class StepExecutor {
 		}
 		Step step = Step.fromKey(row.step());
 		long seed = job.seed() + row.index();
-		JsonNode params = job.params();
+		JobParams params = job.params();
 		return switch (step) {
 			case BIBLE -> {
 				StoryBible current = this.story.bible(job.bookId());
-				String premise = params.path("premise").asString("");
+				String premise = params.premise();
 				GenerationTask.BibleFromPremise task = new GenerationTask.BibleFromPremise(current.title(),
-						premise.isBlank() ? current.premise() : premise, current.genres(),
-						params.path("tone").asString(""));
+						premise.isBlank() ? current.premise() : premise, current.genres(), params.tone());
 				StepOutcome outcome = run(task, seed, token, sink);
 				StoryBible bible = outcome.bible();
 				yield commit(job, row, outcome, () -> {
@@ -85,7 +83,7 @@ class StepExecutor {
 			}
 			case OUTLINE -> {
 				GenerationTask.OutlineBook task = new GenerationTask.OutlineBook(this.story.bible(job.bookId()),
-						params.path("chapters").asInt(10), params.path("structure").asString(""));
+						params.chapters(), params.structure());
 				StepOutcome outcome = run(task, seed, token, sink);
 				Outline outline = outcome.outline();
 				yield commit(job, row, outcome, () -> {
@@ -105,8 +103,7 @@ class StepExecutor {
 				Chapter c = chapter(job, row);
 				ChapterPlan plan = plan(this.records.steps(job.id()), c.chapter());
 				GenerationTask.DraftChapter task = new GenerationTask.DraftChapter(c.bible(), c.outline(), c.chapter(),
-						plan, c.before().summaries(), c.before().previousText(),
-						params.path("targetWords").asInt(1500));
+						plan, c.before().summaries(), c.before().previousText(), params.targetWords());
 				StepOutcome outcome = run(task, seed, token, sink);
 				yield commit(job, row, outcome, () -> {
 					StoryStore.ChapterRow created = this.story.createChapter(job.bookId(), job.id(), row.index(),
@@ -150,7 +147,7 @@ class StepExecutor {
 	/** The final step: every planned chapter exists and has text. */
 	private JobRecords.Progress check(JobRecords.Job job, JobRecords.StepRow row) {
 		List<StoryStore.GeneratedChapter> chapters = this.story.generatedChapters(job.id());
-		int planned = job.params().path("chapters").asInt(0);
+		int planned = job.params().chapters();
 		if (chapters.size() != planned || chapters.stream().anyMatch((c) -> c.words() == 0)) {
 			throw new IllegalStateException(
 					"The book has " + chapters.size() + " of " + planned + " generated chapters, or an empty one");
@@ -171,7 +168,7 @@ class StepExecutor {
 	}
 
 	private ChapterPlan plan(List<JobRecords.StepRow> all, ChapterOutline chapter) {
-		String name = "chapter-" + chapter.number() + "-plan";
+		String name = StepNames.chapterPlan(chapter.number());
 		for (JobRecords.StepRow step : all) {
 			if (step.name().equals(name) && step.output() != null) {
 				return this.mapper.treeToValue(step.output(), ChapterPlan.class);

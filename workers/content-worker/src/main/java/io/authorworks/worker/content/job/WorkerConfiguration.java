@@ -1,9 +1,9 @@
 package io.authorworks.worker.content.job;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import io.authorworks.contracts.content.GenerationRequested;
+import io.authorworks.contracts.content.jobs.JobChannels;
 import io.authorworks.platform.events.EventTopology;
 import io.authorworks.platform.events.EventsProperties;
 
@@ -53,14 +53,10 @@ class WorkerConfiguration {
 			Cancellations cancellations) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connectionFactory);
-		container.addMessageListener((message, pattern) -> {
-			try {
-				cancellations.cancel(UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8).strip()));
-			}
-			catch (IllegalArgumentException ex) {
-				// Not a job id: nothing to cancel.
-			}
-		}, new ChannelTopic(Cancellations.CHANNEL));
+		container.addMessageListener(
+				(message, pattern) -> JobChannels.cancelledJob(new String(message.getBody(), StandardCharsets.UTF_8))
+					.ifPresent(cancellations::cancel),
+				new ChannelTopic(JobChannels.CANCEL));
 		return container;
 	}
 

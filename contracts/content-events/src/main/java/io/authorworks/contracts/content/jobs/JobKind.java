@@ -1,13 +1,15 @@
-package io.authorworks.content.generation;
+package io.authorworks.contracts.content.jobs;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a generation job produces.
+ * What a generation job produces, as requested in the API, stored in
+ * {@code generation_jobs.kind} (whose check constraint lists exactly these values) and
+ * carried in {@code GenerationRequested} and {@code GenerationCompleted}.
  */
-enum JobKind {
+public enum JobKind {
 
 	/** A story bible scaffolded from the premise. */
 	BIBLE("bible"),
@@ -26,7 +28,8 @@ enum JobKind {
 	 */
 	FULL_BOOK("full-book");
 
-	static final List<String> VALUES = Arrays.stream(values()).map(JobKind::value).toList();
+	/** Every stored value, in order. */
+	public static final List<String> VALUES = Arrays.stream(values()).map(JobKind::value).toList();
 
 	private final String value;
 
@@ -34,11 +37,13 @@ enum JobKind {
 		this.value = value;
 	}
 
-	String value() {
+	/** The stored and wire form, such as {@code full-book}. */
+	public String value() {
 		return this.value;
 	}
 
-	static Optional<JobKind> of(String value) {
+	/** The kind named {@code value}, if there is one. */
+	public static Optional<JobKind> of(String value) {
 		return Arrays.stream(values()).filter((k) -> k.value.equals(value)).findFirst();
 	}
 

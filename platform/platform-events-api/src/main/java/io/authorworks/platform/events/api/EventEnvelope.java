@@ -1,4 +1,4 @@
-package io.authorworks.platform.events;
+package io.authorworks.platform.events.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.authorworks.platform.events;
+package io.authorworks.platform.events.api;
 
 /**
  * A fact a service publishes about its own data. Implementations are small past-tense
