@@ -17,7 +17,7 @@ function serverConstant(file: string, name: string): number {
 
 describe('client limits', () => {
   it('are the ones the content-service validates', () => {
-    expect(TITLE_MAX_LENGTH).toBe(serverConstant('support/Checks.java', 'TITLE_MAX_LENGTH'));
+    expect(TITLE_MAX_LENGTH).toBe(serverConstant('support/Titles.java', 'MAX_LENGTH'));
     expect(GENERATION_MAX_CHAPTERS).toBe(
       serverConstant('generation/GenerationProperties.java', 'DEFAULT_MAX_CHAPTERS'),
     );

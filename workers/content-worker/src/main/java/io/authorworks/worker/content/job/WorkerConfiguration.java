@@ -11,6 +11,10 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -45,7 +49,22 @@ class WorkerConfiguration {
 		// Jobs run for minutes: give a running job time to reach a step boundary on
 		// shutdown; whatever is unfinished is redelivered and resumes.
 		factory.setObservationEnabled(true);
+		// Take jobs only once the application is ready (see startTakingJobs).
+		factory.setAutoStartup(false);
 		return factory;
+	}
+
+	/**
+	 * Starts the job listeners when the application is ready, not while the context is
+	 * still refreshing. Listener containers otherwise start before the context-refreshed
+	 * event on which tracing hooks its log context in: a message waiting in the queue (a
+	 * job handed back by a worker that died) was then taken at once, and what the job
+	 * logged first carried no trace id. A worker that is not ready should not take work
+	 * anyway.
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> startTakingJobs(RabbitListenerEndpointRegistry listeners) {
+		return (event) -> listeners.getListenerContainers().forEach(MessageListenerContainer::start);
 	}
 
 	@Bean
