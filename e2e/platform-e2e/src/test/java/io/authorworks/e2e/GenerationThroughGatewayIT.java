@@ -100,6 +100,8 @@ class GenerationThroughGatewayIT {
 		for (JsonNode chapter : chapters.get("items")) {
 			assertThat(chapter.get("wordCount").asInt()).as(chapter.toString()).isGreaterThan(100);
 		}
+		assertFirstSavesKeepTheWordCounts(token, address, bookId, chapters);
+
 		HttpResponse<String> bible = send(token, address, "GET", "/api/content/books/" + bookId + "/bible", null, null);
 		assertThat(bible.body()).contains("Maren");
 		HttpResponse<byte[]> epub = this.http.send(HttpRequest
@@ -108,6 +110,42 @@ class GenerationThroughGatewayIT {
 			.header("X-Forwarded-For", address)
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(epub.statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * The author's first save of each generated chapter (the text with the newline an
+	 * editor adds at the end) leaves every chapter's word count and the book's as the
+	 * worker stored them: both sides count with the same counter.
+	 */
+	private void assertFirstSavesKeepTheWordCounts(String token, String address, String bookId, JsonNode chapters)
+			throws Exception {
+		String book = "/api/content/books/" + bookId;
+		long bookWords = json(send(token, address, "GET", book, null, null)).get("wordCount").asLong();
+		long sum = 0;
+		for (JsonNode listed : chapters.get("items")) {
+			String path = book + "/chapters/" + listed.get("id").asString();
+			HttpResponse<String> read = send(token, address, "GET", path, null, null);
+			JsonNode chapter = json(read);
+			int generated = chapter.get("wordCount").asInt();
+			HttpResponse<String> saved = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.platform.publicUrl() + path + "/content"))
+					.header("Authorization", "Bearer " + token)
+					.header("X-Forwarded-For", address)
+					.header("Content-Type", "text/markdown")
+					.header("If-Match", read.headers().firstValue("ETag").orElseThrow())
+					.PUT(HttpRequest.BodyPublishers.ofString(chapter.get("content").asString() + "\n"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+			assertThat(json(saved).get("version").asLong()).as("the save stored a new version")
+				.isGreaterThan(chapter.get("version").asLong());
+			assertThat(json(saved).get("wordCount").asInt()).as("words of %s after its first save", path)
+				.isEqualTo(generated);
+			sum += generated;
+		}
+		assertThat(bookWords).as("the book's words are its chapters' words").isEqualTo(sum);
+		assertThat(json(send(token, address, "GET", book, null, null)).get("wordCount").asLong())
+			.as("the book's words after the first saves")
+			.isEqualTo(bookWords);
 	}
 
 	private HttpResponse<String> send(String token, String address, String method, String path, String idempotencyKey,
