@@ -9,8 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.authorworks.gateway.FakeService.Received;
+import io.authorworks.gateway.ratelimit.RedisMonitor;
+import io.authorworks.platform.test.RealInfrastructure;
+import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -179,6 +185,42 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 			String neighbour = "198.51.100.21";
 			assertThat(callApi(gateway, neighbour, valid).statusCode()).isEqualTo(200);
 			assertThat(callApi(gateway, neighbour, "Bearer made-up-token").statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void oneAddressesConcurrentSignedInCallsCostRedisOneRateLimitCommandEach() throws Exception {
+		Map<String, String> properties = TestServices.gatewayProperties("1000");
+		properties.put("server.port", "0");
+		String prefix = java.util.Objects.requireNonNull(properties.get("authorworks.gateway.rate-limit.key-prefix"));
+		String redisUrl = RealInfrastructure.redisUrl();
+		try (ConfigurableApplicationContext gateway = start(properties);
+				RedisMonitor monitor = new RedisMonitor(URI.create(redisUrl), RedisURI.create(redisUrl).getDatabase(),
+						prefix)) {
+			String valid = RoutingIntegrationTests.bearer()[1];
+			String reader = "198.51.100.30";
+			assertThat(callApi(gateway, reader, valid).statusCode()).isEqualTo(200);
+			monitor.drain();
+			monitor.reset();
+
+			int callers = 16;
+			int calls = 10;
+			try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+				List<Future<?>> running = new ArrayList<>();
+				for (int c = 0; c < callers; c++) {
+					running.add(executor.submit(() -> {
+						for (int i = 0; i < calls; i++) {
+							assertThat(callApi(gateway, reader, valid).statusCode()).isEqualTo(200);
+						}
+					}));
+				}
+				for (Future<?> call : running) {
+					call.get();
+				}
+			}
+
+			assertThat(monitor.drain()).as("Redis commands on rate-limit keys for %d calls", callers * calls)
+				.isEqualTo(Map.of("evalsha", (long) callers * calls));
 		}
 	}
 

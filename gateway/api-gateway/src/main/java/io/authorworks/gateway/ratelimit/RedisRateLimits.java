@@ -94,13 +94,9 @@ class RedisRateLimits implements DisposableBean {
 			result = redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, arguments);
 		}
 		if (result.get(0) == 1L) {
-			return new RateDecision(true, result.get(1), seconds(result.get(2)), 0);
+			return RateDecision.allowed(result.get(1), result.get(2), result.get(3));
 		}
-		return RateDecision.refused(seconds(result.get(3)));
-	}
-
-	private static long seconds(long micros) {
-		return (micros <= 0) ? 0 : (micros + TimeUnit.SECONDS.toMicros(1) - 1) / TimeUnit.SECONDS.toMicros(1);
+		return RateDecision.refused(result.get(3));
 	}
 
 	private String digest(RedisCommands<String, String> redis) {

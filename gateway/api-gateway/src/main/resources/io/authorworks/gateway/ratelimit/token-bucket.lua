@@ -15,7 +15,8 @@
 -- 10 s after the bucket would be full again; an unreadable value is a full bucket.
 --
 -- Returns { allowed (1 or 0), requests left, microseconds until full, microseconds until
--- the next request would be allowed (0 when allowed) }.
+-- the next request would be allowed (after this one, when it was taken; 0 while one is
+-- left) }.
 local capacity = tonumber(ARGV[1])
 local take = ARGV[2] == '1'
 local window = tonumber(ARGV[3])
@@ -63,7 +64,5 @@ if allowed and take then
 end
 local remaining = math.floor((full - debt) / window)
 local untilFull = math.ceil(debt / capacity)
-if allowed then
-  return { 1, remaining, untilFull, 0 }
-end
-return { 0, remaining, untilFull, math.ceil((debt + window - full) / capacity) }
+local untilNext = math.max(math.ceil((debt + window - full) / capacity), 0)
+return { allowed and 1 or 0, remaining, untilFull, untilNext }

@@ -111,14 +111,14 @@ class RedisRateLimitsTests {
 			assertThat(this.limits.take(policy, "ip:192.0.2.1").allowed()).isTrue();
 		}
 		RateDecision refused = this.limits.take(policy, "ip:192.0.2.1");
-		assertThat(refused).isEqualTo(new RateDecision(false, 0, 9, 9));
+		assertThat(refused).isEqualTo(new RateDecision(false, 0, 9, 9, 8_571_429));
 		assertThat(refused.retryAfterSeconds()).isEqualTo(9);
 
 		// One request comes back every 60/7 s = 8.571428…s.
 		this.now.addAndGet(8_571_428);
 		assertThat(this.limits.peek(policy, "ip:192.0.2.1").allowed()).isFalse();
 		this.now.addAndGet(1);
-		assertThat(this.limits.take(policy, "ip:192.0.2.1")).isEqualTo(new RateDecision(true, 0, 60, 0));
+		assertThat(this.limits.take(policy, "ip:192.0.2.1")).isEqualTo(new RateDecision(true, 0, 60, 0, 8_571_429));
 		assertThat(this.limits.take(policy, "ip:192.0.2.1").allowed()).isFalse();
 	}
 
@@ -181,7 +181,7 @@ class RedisRateLimitsTests {
 				.set((this.prefix + "api:user:ada").getBytes(StandardCharsets.UTF_8), new byte[] { 0, 1, 2, 3 });
 		}
 		assertThat(this.limits.take(new RatePolicy("api", 300), "user:ada"))
-			.isEqualTo(new RateDecision(true, 299, 1, 0));
+			.isEqualTo(new RateDecision(true, 299, 1, 0, 0));
 	}
 
 	@Test
@@ -251,13 +251,14 @@ class RedisRateLimitsTests {
 			this.updated = now;
 			if (this.level < WINDOW) {
 				long wait = ceilDiv(WINDOW - this.level, this.capacity);
-				return RateDecision.refused(seconds(wait));
+				return new RateDecision(false, 0, Math.max(1, seconds(wait)), Math.max(1, seconds(wait)), wait);
 			}
 			if (take) {
 				this.level -= WINDOW;
 			}
 			long untilFull = ceilDiv(this.capacity * WINDOW - this.level, this.capacity);
-			return new RateDecision(true, this.level / WINDOW, seconds(untilFull), 0);
+			long untilNext = (this.level >= WINDOW) ? 0 : ceilDiv(WINDOW - this.level, this.capacity);
+			return new RateDecision(true, this.level / WINDOW, seconds(untilFull), 0, untilNext);
 		}
 
 		private static long seconds(long micros) {
