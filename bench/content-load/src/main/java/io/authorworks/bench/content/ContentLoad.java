@@ -151,8 +151,14 @@ public final class ContentLoad {
 					say(String.format(Locale.ROOT, "%s: %d connections, %d s warm-up + %d s%s ...", phase.label(),
 							options.connections(), options.warmup().toSeconds(), options.duration().toSeconds(),
 							phase.fixedRate ? String.format(Locale.ROOT, " at %.0f requests/s", rate) : ""));
-					LoadPhase.Result result = new LoadPhase(phase, base, phase.to.floor() ? floorChapters : chapters,
-							options, rate, phase.to.floor() ? floor.processes() : processes(platform, options))
+					List<Writers.ChapterRef> load = phase.to.floor() ? floorChapters : chapters;
+					if (phase == Options.Phase.ONE_IDENTITY) {
+						// One writer's chapters, token and address for every connection.
+						Writers.Writer one = chapters.getFirst().writer();
+						load = chapters.stream().filter((c) -> c.writer() == one).toList();
+					}
+					LoadPhase.Result result = new LoadPhase(phase, base, load, options, rate,
+							phase.to.floor() ? floor.processes() : processes(platform, options))
 						.run();
 					report.phase(result);
 					say(Report.oneLine(result));

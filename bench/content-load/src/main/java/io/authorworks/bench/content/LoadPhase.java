@@ -49,7 +49,15 @@ import io.authorworks.bench.content.Writers.Snapshot;
  * <p>
  * A 412 on an autosave (someone saved in between) is counted; the worker then reads the
  * chapter again for its new ETag and text, as an editor would, and that re-read is
- * counted apart from the measured reads.
+ * counted apart from the measured reads. That re-read carries {@code If-None-Match} with
+ * the ETag the worker knows (when it knows one), so a service that answers {@code 304}
+ * when another worker already fetched the new version is counted as such.
+ *
+ * <p>
+ * The {@code one-identity} phase reads only: every connection reads the chapters of one
+ * writer with that writer's token from that writer's address, as one person's burst (or
+ * every reader behind one address) does. Through the gateway, each phase also counts the
+ * commands Redis ran in its measured window ({@code INFO commandstats}).
  */
 final class LoadPhase {
 
@@ -76,6 +84,8 @@ final class LoadPhase {
 
 	private final Duration duration;
 
+	private final int readPercent;
+
 	LoadPhase(Options.Phase phase, String base, List<ChapterRef> chapters, Options options, double rate,
 			Map<String, Long> processes) {
 		this(phase, base, chapters, options, rate, processes, options.warmup(), options.duration());
@@ -91,12 +101,14 @@ final class LoadPhase {
 		this.chapters = List.copyOf(chapters);
 		this.options = options;
 		this.rate = rate;
+		this.readPercent = (phase == Options.Phase.ONE_IDENTITY) ? 100 : options.readPercent();
 	}
 
 	/** What a phase measured. */
 	record Result(Options.Phase phase, double scheduledRate, Duration measured, Histogram reads, Histogram writes,
 			Histogram readService, Histogram writeService, long conflicts, long rereads, long bytesRead, long unsent,
-			Map<String, Long> outcomes, Map<String, Long> cpuMillis, String loadBefore, String loadAfter) {
+			Map<String, Long> outcomes, Map<String, Long> cpuMillis, Map<String, Long> redisCalls, String loadBefore,
+			String loadAfter) {
 
 		/** All requests answered in the window: reads, writes and re-reads after 412. */
 		long requests() {
@@ -121,10 +133,34 @@ final class LoadPhase {
 			return this.measured.toNanos() / 1e9;
 		}
 
+		/**
+		 * Commands Redis ran per request answered in the window, all of them (including
+		 * those a script runs inside Redis); NaN when not counted.
+		 */
+		double redisCommandsPerRequest() {
+			return redisPerRequest(this.redisCalls.values().stream().mapToLong(Long::longValue).sum());
+		}
+
+		/** Scripts ({@code EVAL}, {@code EVALSHA}) Redis ran per request. */
+		double redisScriptsPerRequest() {
+			return redisPerRequest(
+					this.redisCalls.getOrDefault("eval", 0L) + this.redisCalls.getOrDefault("evalsha", 0L));
+		}
+
+		private double redisPerRequest(long calls) {
+			return (this.redisCalls.isEmpty() || requests() == 0) ? Double.NaN : (double) calls / requests();
+		}
+
+		/** Re-reads after a 412 answered {@code 304 Not Modified}. */
+		long notModified() {
+			return this.outcomes.getOrDefault("GET re-read 304", 0L);
+		}
+
 		long errors() {
 			return this.outcomes.entrySet()
 				.stream()
-				.filter((e) -> !e.getKey().endsWith(" 200") && !e.getKey().endsWith(" 412"))
+				.filter((e) -> !e.getKey().endsWith(" 200") && !e.getKey().endsWith(" 412")
+						&& !e.getKey().equals("GET re-read 304"))
 				.mapToLong(Map.Entry::getValue)
 				.sum();
 		}
@@ -156,6 +192,10 @@ final class LoadPhase {
 		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 		List<Worker> all = new ArrayList<>();
 		Map<String, Long> cpu = new TreeMap<>();
+		Map<String, Long> redis = new TreeMap<>();
+		// Redis is counted for measured phases through the platform's gateway (the
+		// warm-up has no processes to watch).
+		boolean countRedis = this.phase.to == Options.Target.GATEWAY && !this.processes.isEmpty();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> running = new ArrayList<>();
 			for (int w = 0; w < workers; w++) {
@@ -166,8 +206,12 @@ final class LoadPhase {
 			// CPU time of each process over exactly the measured window.
 			parkUntilTime(measureFrom);
 			Map<String, Long> cpuFrom = Machine.cpuMillis(this.processes);
+			Map<String, Long> redisFrom = countRedis ? RedisStats.commandCalls(this.options.redisUrl()) : Map.of();
 			parkUntilTime(end);
 			Map<String, Long> cpuTo = Machine.cpuMillis(this.processes);
+			if (countRedis) {
+				redis.putAll(RedisStats.between(redisFrom, RedisStats.commandCalls(this.options.redisUrl())));
+			}
 			cpuTo.forEach((name, millis) -> {
 				Long from = cpuFrom.get(name);
 				if (from != null) {
@@ -217,7 +261,8 @@ final class LoadPhase {
 		Map<String, Long> counted = new TreeMap<>();
 		outcomes.forEach((key, adder) -> counted.put(key, adder.sum()));
 		return new Result(this.phase, this.phase.fixedRate ? this.rate : 0, this.duration, reads, writes, readService,
-				writeService, conflicts, rereads, bytes, unsent, counted, cpu, loadBefore, Machine.loadAverage());
+				writeService, conflicts, rereads, bytes, unsent, counted, cpu, redis, loadBefore,
+				Machine.loadAverage());
 	}
 
 	private static void parkUntilTime(long nanoTime) {
@@ -320,9 +365,9 @@ final class LoadPhase {
 				}
 				boolean measured = intended >= this.measureFrom;
 				ChapterRef chapter = LoadPhase.this.chapters.get(this.random.nextInt(LoadPhase.this.chapters.size()));
-				boolean read = this.random.nextInt(100) < LoadPhase.this.options.readPercent();
+				boolean read = this.random.nextInt(100) < LoadPhase.this.readPercent;
 				if (read) {
-					int status = read(chapter, measured);
+					int status = read(chapter, measured, false);
 					long done = System.nanoTime();
 					if (measured && status == 200) {
 						record(this.reads, done - intended);
@@ -337,8 +382,10 @@ final class LoadPhase {
 						record(this.writeService, done - sent);
 					}
 					if (status == 412) {
-						// An editor whose save was refused fetches the new version first.
-						read(chapter, false);
+						// An editor whose save was refused fetches the new version first,
+						// unless it already has it.
+						int reread = read(chapter, false, true);
+						count(measured, "GET re-read", (reread > 0) ? reread : "failed");
 						if (measured) {
 							this.conflicts++;
 							this.rereads++;
@@ -351,8 +398,12 @@ final class LoadPhase {
 			}
 		}
 
-		private int read(ChapterRef chapter, boolean measured) {
+		private int read(ChapterRef chapter, boolean measured, boolean conditional) {
 			HttpGet request = request(new HttpGet(LoadPhase.this.base + chapter.path()), chapter);
+			String known = chapter.seen().get().etag();
+			if (conditional && known != null && !known.isEmpty()) {
+				request.setHeader("If-None-Match", known);
+			}
 			try {
 				return this.http.execute(request, (response) -> {
 					int status = response.getCode();

@@ -76,6 +76,12 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 
 		/** Closed loop through the gateway: the most it can do with 64 connections. */
 		CLOSED(false, Target.GATEWAY),
+		/**
+		 * Closed loop through the gateway, every connection one writer: one token, one
+		 * address, that writer's chapters, reads only. One person's burst hits one
+		 * rate-limit key.
+		 */
+		ONE_IDENTITY(false, Target.GATEWAY),
 		/** Fixed rate through the gateway, latency measured from the intended start. */
 		FIXED(true, Target.GATEWAY),
 		/** Closed loop straight to the content-service, to see the gateway's share. */
@@ -157,11 +163,13 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 			  --duration=30             measured seconds per phase
 			  --read-percent=80         reads; the rest are autosaves (PUT .../content with If-Match)
 			  --edit-chars=300          size of the edit in each autosave
-			  --phases=closed,fixed,slo,floor-closed,floor-direct-closed
-			                            of closed, fixed, slo, direct-closed, direct-fixed, floor-closed,
-			                            floor-direct-closed (slo: fixed-rate steps that find the highest rate
-			                            within the p99 target; floor: the same load against an empty service
-			                            behind an empty gateway, bench/hop-floor)
+			  --phases=closed,one-identity,fixed,slo,floor-closed,floor-direct-closed
+			                            of closed, one-identity, fixed, slo, direct-closed, direct-fixed,
+			                            floor-closed, floor-direct-closed (one-identity: closed loop, every
+			                            connection reads one writer's chapters with one token from one address;
+			                            slo: fixed-rate steps that find the highest rate within the p99 target;
+			                            floor: the same load against an empty service behind an empty gateway,
+			                            bench/hop-floor)
 			  --rate=0                  requests/s of fixed phases; 0 = the target read rate / read share
 			  --target-ratio=0.2        reads must reach this share of pgbench's TPS
 			  --target-p99-ms=50        with at most this p99
@@ -221,7 +229,7 @@ record Options(Path root, int writers, int chaptersPerBook, int minWords, int ma
 		}
 		String jvm = v.text("jvm-options", String.join(" ", DEFAULT_JVM_OPTIONS));
 		List<Phase> phases = Arrays
-			.stream(v.text("phases", "closed,fixed,slo,floor-closed,floor-direct-closed").split(","))
+			.stream(v.text("phases", "closed,one-identity,fixed,slo,floor-closed,floor-direct-closed").split(","))
 			.filter((p) -> !p.isBlank())
 			.map(Phase::of)
 			.toList();

@@ -218,6 +218,181 @@ final class Report {
 		md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s |\n", to, r.readsPerSecond(), ratio, cpu));
 	}
 
+	/** The shares of the floor that issue #13 asks for. */
+	private static final double CLOSED_SHARE_TARGET = 0.60;
+
+	private static final double SLO_SHARE_TARGET = 0.50;
+
+	private static final double CPU_MULTIPLE_TARGET = 1.5;
+
+	/**
+	 * The targets of issue #13, each from phases of this run: the platform beside its
+	 * floor, and one person's burst.
+	 */
+	private void issue13Targets(StringBuilder md) {
+		LoadPhase.Result closed = find(Options.Phase.CLOSED);
+		LoadPhase.Result floor = find(Options.Phase.FLOOR_CLOSED);
+		LoadPhase.Result one = find(Options.Phase.ONE_IDENTITY);
+		md.append("## Targets of issue #13\n\n")
+			.append("Each measured side by side in this run; the floor is `floor-closed` (the empty gateway in front ")
+			.append("of the empty service, same load).\n\n")
+			.append("| target | measured | goal | verdict |\n|---|---|---:|---|\n");
+		String connections = this.options.connections() + " connections";
+		if (closed != null && floor != null) {
+			double share = closed.readsPerSecond() / floor.readsPerSecond();
+			targetRow(md, "closed loop, " + connections + ": reads/s as a share of the floor's",
+					String.format(Locale.ROOT, "%.0f of %.0f reads/s = **%.0f %%**", closed.readsPerSecond(),
+							floor.readsPerSecond(), 100 * share),
+					"≥ 60 %", verdict(share >= CLOSED_SHARE_TARGET));
+		}
+		else {
+			targetRow(md, "closed loop, " + connections + ": reads/s as a share of the floor's",
+					"not measured (needs the closed and floor-closed phases)", "≥ 60 %", "NOT JUDGED");
+		}
+		String sloTarget = "highest rate with read p99 ≤ " + this.options.targetP99().toMillis()
+				+ " ms (slo), as a share of the floor's closed-loop reads/s";
+		LoadPhase.Result best = bestSloStep();
+		if (this.slo != null && floor != null) {
+			double reads = (best != null) ? best.readsPerSecond() : 0;
+			double share = reads / floor.readsPerSecond();
+			targetRow(md, sloTarget, String.format(Locale.ROOT, "%.0f of %.0f reads/s = **%.0f %%**", reads,
+					floor.readsPerSecond(), 100 * share), "≥ 50 %", verdict(share >= SLO_SHARE_TARGET));
+		}
+		else {
+			targetRow(md, sloTarget, "not measured (needs the slo and floor-closed phases)", "≥ 50 %", "NOT JUDGED");
+		}
+		String[][] hops = { { "gateway", "api-gateway", Options.Target.FLOOR_GATEWAY.label },
+				{ "content-service", Options.Target.SERVICE.label, Options.Target.FLOOR_SERVICE.label } };
+		for (String[] hop : hops) {
+			String name = "CPU per request in the " + hop[0] + " (closed loop) as a multiple of the " + hop[2] + "'s";
+			if (closed != null && floor != null) {
+				double platform = closed.cpuMicrosPerRequest(hop[1]);
+				double empty = floor.cpuMicrosPerRequest(hop[2]);
+				double multiple = platform / empty;
+				targetRow(md, name,
+						String.format(Locale.ROOT, "%.0f µs ÷ %.0f µs = **%.2f ×**", platform, empty, multiple),
+						"≤ 1.5 ×", Double.isNaN(multiple) ? "NOT JUDGED" : verdict(multiple <= CPU_MULTIPLE_TARGET));
+			}
+			else {
+				targetRow(md, name, "not measured (needs the closed and floor-closed phases)", "≤ 1.5 ×", "NOT JUDGED");
+			}
+		}
+		if (this.pgbench != null && (closed != null || best != null)) {
+			List<String> ratios = new ArrayList<>();
+			if (closed != null) {
+				ratios.add(String.format(Locale.ROOT, "closed loop **%.4f**",
+						closed.readsPerSecond() / this.pgbench.tps()));
+			}
+			if (best != null) {
+				ratios.add(String.format(Locale.ROOT, "within the p99 target **%.4f**",
+						best.readsPerSecond() / this.pgbench.tps()));
+			}
+			targetRow(md, String.format(Locale.ROOT, "reads/s ÷ `pgbench -S` TPS (%.0f)", this.pgbench.tps()),
+					String.join(", ", ratios), "reported (the original AuthorWorks: about 0.0075)", "—");
+		}
+		else {
+			targetRow(md, "reads/s ÷ `pgbench -S` TPS", "not measured (needs pgbench and a gateway phase)", "reported",
+					"—");
+		}
+		String burst = "one identity, " + connections
+				+ " (one token, one address): rate-limit operations in Redis per request (scripts)";
+		if (one != null && !one.redisCalls().isEmpty()) {
+			double scripts = one.redisScriptsPerRequest();
+			double others = otherRedisCommandsPerRequest(one);
+			String share = (closed != null) ? String.format(Locale.ROOT, ", %.0f %% of the closed loop's",
+					100 * one.readsPerSecond() / closed.readsPerSecond()) : "";
+			targetRow(md, burst, String.format(Locale.ROOT,
+					"**%.2f scripts** per request (besides them %.2f other commands: %s; %.2f in all with "
+							+ "those the scripts ran inside); %.0f reads/s%s, p99 %s ms",
+					scripts, others, others(one), one.redisCommandsPerRequest(), one.readsPerSecond(), share,
+					ms(one.reads(), 99)), "≤ 1 atomic operation", verdict(scripts <= 1.02));
+		}
+		else {
+			targetRow(md, burst, "not measured (needs the one-identity phase and a readable Redis)",
+					"≤ 1 atomic operation", "NOT JUDGED");
+		}
+		md.append('\n');
+	}
+
+	/**
+	 * Redis commands per request that were neither a script nor one of the one
+	 * {@code TIME}, one {@code GET} and one {@code SET} each rate-limit script runs
+	 * inside Redis (INFO commandstats counts those too): what the clients sent besides
+	 * scripts, give or take other clients of the same Redis.
+	 */
+	private static double otherRedisCommandsPerRequest(LoadPhase.Result r) {
+		Map<String, Long> calls = r.redisCalls();
+		long scripts = calls.getOrDefault("eval", 0L) + calls.getOrDefault("evalsha", 0L);
+		long all = calls.values().stream().mapToLong(Long::longValue).sum();
+		long inside = Math.min(calls.getOrDefault("time", 0L), scripts)
+				+ Math.min(calls.getOrDefault("get", 0L), scripts) + Math.min(calls.getOrDefault("set", 0L), scripts);
+		return (r.requests() == 0) ? Double.NaN : (double) (all - scripts - inside) / r.requests();
+	}
+
+	/**
+	 * The commands besides scripts and what they ran inside, per request: "`exists`
+	 * 2.00".
+	 */
+	private static String others(LoadPhase.Result r) {
+		List<String> parts = new ArrayList<>();
+		r.redisCalls().forEach((command, calls) -> {
+			if (!List.of("eval", "evalsha", "time", "get", "set").contains(command)) {
+				parts.add(String.format(Locale.ROOT, "`%s` %.2f", command, (double) calls / Math.max(1, r.requests())));
+			}
+		});
+		return parts.isEmpty() ? "none" : String.join(", ", parts);
+	}
+
+	private static String verdict(boolean pass) {
+		return pass ? "**PASS**" : "**FAIL**";
+	}
+
+	private static void targetRow(StringBuilder md, String target, String measured, String goal, String verdict) {
+		md.append("| ")
+			.append(target)
+			.append(" | ")
+			.append(measured)
+			.append(" | ")
+			.append(goal)
+			.append(" | ")
+			.append(verdict)
+			.append(" |\n");
+	}
+
+	/** The slo step at the highest rate that kept the target, if any. */
+	private LoadPhase.Result bestSloStep() {
+		if (this.slo == null || this.slo.kept() <= 0) {
+			return null;
+		}
+		return this.slo.steps().stream().filter((r) -> r.scheduledRate() == this.slo.kept()).findFirst().orElse(null);
+	}
+
+	/** Redis's command counts of the gateway phases, per request. */
+	private void redis(StringBuilder md) {
+		List<LoadPhase.Result> counted = this.phases.stream().filter((r) -> !r.redisCalls().isEmpty()).toList();
+		if (counted.isEmpty()) {
+			return;
+		}
+		md.append("### Redis commands per request (measured window)\n\n")
+			.append("`INFO commandstats` before and after each gateway phase, divided by the requests answered. ")
+			.append("The counts are the server's: every client and database (other users of the same Redis add to ")
+			.append("them), and the commands a script runs inside Redis count too (the rate limit's script runs one ")
+			.append("`TIME`, one `GET` and at most one `SET` inside each `EVALSHA`). \"Other\" is what is left ")
+			.append("without the scripts and those (`exists`: the ended-sign-in check of the gateway and of the ")
+			.append("content-service).\n\n")
+			.append("| phase | scripts | other | all | by command |\n|---|---:|---:|---:|---|\n");
+		for (LoadPhase.Result r : counted) {
+			List<String> parts = new ArrayList<>();
+			r.redisCalls()
+				.forEach((command, calls) -> parts
+					.add(String.format(Locale.ROOT, "`%s` %.2f", command, (double) calls / Math.max(1, r.requests()))));
+			md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |\n", label(r),
+					r.redisScriptsPerRequest(), otherRedisCommandsPerRequest(r), r.redisCommandsPerRequest(),
+					String.join(", ", parts)));
+		}
+		md.append('\n');
+	}
+
 	private static String label(LoadPhase.Result r) {
 		return (r.phase() == Options.Phase.SLO)
 				? String.format(Locale.ROOT, "%s @ %.0f req/s", r.phase().label(), r.scheduledRate())
@@ -239,6 +414,7 @@ final class Report {
 		md.append(String.format(Locale.ROOT,
 				"**Target:** reads ≥ %.2f × pgbench TPS with p99 ≤ %d ms.  \n**Result: %s**\n\n",
 				this.options.targetRatio(), this.options.targetP99().toMillis(), verdict()));
+		issue13Targets(md);
 
 		md.append("## Machine\n\n| | |\n|---|---|\n");
 		row(md, "cores", String.valueOf(Machine.cores()));
@@ -300,7 +476,8 @@ final class Report {
 			md.append(String.format(Locale.ROOT,
 					"| %s | %s | %s | **%.0f** | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %d | %d | %s → %s |\n",
 					(r.phase() == Options.Phase.SLO) ? "fixed rate (slo search)"
-							: r.phase().fixedRate ? "fixed rate" : "closed loop",
+							: (r.phase() == Options.Phase.ONE_IDENTITY) ? "closed loop, one identity, reads only"
+									: r.phase().fixedRate ? "fixed rate" : "closed loop",
 					r.phase().to.label,
 					r.phase().fixedRate ? String.format(Locale.ROOT, "%.0f", r.scheduledRate()) : "—",
 					r.readsPerSecond(), r.writesPerSecond(), ms(r.reads(), 50), ms(r.reads(), 90), ms(r.reads(), 99),
@@ -335,6 +512,7 @@ final class Report {
 		}
 
 		floor(md);
+		redis(md);
 
 		md.append("### Outcomes by status (measured window)\n\n");
 		for (LoadPhase.Result r : this.phases) {
@@ -342,8 +520,9 @@ final class Report {
 			List<String> parts = new ArrayList<>();
 			r.outcomes().forEach((key, count) -> parts.add("`" + key + "` " + count));
 			md.append(String.join(", ", parts));
-			md.append(String.format(Locale.ROOT, "; re-reads after 412: %d; %.1f MB of chapter JSON read", r.rereads(),
-					r.bytesRead() / 1e6));
+			md.append(String.format(Locale.ROOT,
+					"; re-reads after 412: %d (%d answered 304 to their `If-None-Match`); %.1f MB of chapter JSON read",
+					r.rereads(), r.notModified(), r.bytesRead() / 1e6));
 			if (r.unsent() > 0) {
 				md.append("; ").append(r.unsent()).append(" scheduled requests never sent (behind schedule)");
 			}
