@@ -189,6 +189,31 @@ class RateLimitIntegrationTests extends GatewayIntegrationTests {
 	}
 
 	@Test
+	void aSecondGatewayLearnsOfASpentRejectedBudgetFromItsOwnFirstRejection() {
+		Map<String, String> properties = TestServices.gatewayProperties("1000");
+		properties.put("authorworks.gateway.rate-limit.rejected-per-minute", "3");
+		properties.put("server.port", "0");
+		try (ConfigurableApplicationContext first = start(properties);
+				ConfigurableApplicationContext second = start(properties)) {
+			String valid = RoutingIntegrationTests.bearer()[1];
+			String guesser = "198.51.100.40";
+			for (int i = 0; i < 3; i++) {
+				assertThat(callApi(first, guesser, "Bearer made-up-token-" + i).statusCode()).isEqualTo(401);
+			}
+			assertThat(callApi(first, guesser, "Bearer made-up-token-3").statusCode()).isEqualTo(429);
+
+			// The budget is shared: the second gateway checks one more guess, counts it
+			// in
+			// Redis, finds the budget spent and from then on refuses unchecked.
+			assertThat(callApi(second, guesser, "Bearer made-up-token-4").statusCode()).isEqualTo(401);
+			HttpResponse<String> refused = callApi(second, guesser, valid);
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("RateLimit").orElseThrow()).matches("\"rejected\";r=0;t=\\d+");
+			assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+		}
+	}
+
+	@Test
 	void oneAddressesConcurrentSignedInCallsCostRedisOneRateLimitCommandEach() throws Exception {
 		Map<String, String> properties = TestServices.gatewayProperties("1000");
 		properties.put("server.port", "0");
