@@ -242,9 +242,13 @@ public class ChapterEditing {
 		if (!textChanged && status.equals(current.status())) {
 			return current;
 		}
-		this.chapters.update(current, title, content, status,
+		ChapterTables.Written written = this.chapters.update(current, title, content, status,
 				textChanged ? new ChapterTables.Author(caller.id(), kind, restoredFrom, null) : null);
-		Chapter changed = this.chapters.find(current.bookId(), current.id()).orElseThrow();
+		// The row as written, without reading its text back: only these columns changed
+		// (the book and chapter locks keep position and publication where they were).
+		Chapter changed = new Chapter(current.id(), current.bookId(), current.position(), title, content,
+				written.words(), status, current.publishedAt(), written.version(), current.createdAt(),
+				Objects.requireNonNull(written.updatedAt()), written.stamp());
 		this.chapters.recordActivity(changed.bookId());
 		announce(changed);
 		return changed;
