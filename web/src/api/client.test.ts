@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, etagOf, query, versionOf } from './client';
+import { ApiClient, etagOf, query, sameVersion, versionOf } from './client';
 import { ApiError, NetworkError, problemMessage, humanField } from './problem';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -157,6 +157,11 @@ describe('helpers', () => {
     expect(versionOf('"12"')).toBe(12);
     expect(versionOf('W/"3"')).toBe(3);
     expect(versionOf(undefined)).toBeUndefined();
+    expect(versionOf('"7.912"')).toBe(7);
+    expect(sameVersion('"7.912"', '"7.920"')).toBe(true);
+    expect(sameVersion('"7.912"', '"7"')).toBe(true);
+    expect(sameVersion('"7.912"', '"8.912"')).toBe(false);
+    expect(sameVersion('"a"', '"a"')).toBe(true);
     expect(etagOf(5)).toBe('"5"');
   });
 });

@@ -224,13 +224,23 @@ export function query(params: Record<string, string | number | boolean | undefin
   return text ? `?${text}` : '';
 }
 
-/** The version number inside a strong ETag such as `"7"`. */
+/**
+ * The version number inside a strong ETag such as `"7"`, or `"7.912"` for a resource that
+ * can be revalidated (a chapter: the part after the dot changes with anything in the
+ * answer, such as its position, the version only with its own fields).
+ */
 export function versionOf(etag: string | undefined): number | undefined {
   if (!etag) {
     return undefined;
   }
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(etag.trim());
+  const match = /^(?:W\/)?"?(\d+)(?:\.\d+)?"?$/.exec(etag.trim());
   return match ? Number(match[1]) : undefined;
+}
+
+/** Whether two ETags name the same version (what `If-Match` compares). */
+export function sameVersion(a: string, b: string): boolean {
+  const version = versionOf(a);
+  return a === b || (version !== undefined && version === versionOf(b));
 }
 
 /** The strong ETag for a resource version (the services use `"<version>"`). */

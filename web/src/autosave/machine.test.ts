@@ -215,6 +215,12 @@ describe('resuming from a local draft', () => {
     expect(resumed.effects).toContainEqual({ type: 'save', text: 'A and more', etag: '"1"' });
   });
 
+  it('saves a draft on the same version when only the chapter’s place changed', () => {
+    const resumed = resumeFromDraft({ text: 'A', etag: '"1.920"' }, { text: 'A and more', etag: '"1.912"' });
+    expect(resumed.state.status).toBe('saving');
+    expect(resumed.effects).toContainEqual({ type: 'save', text: 'A and more', etag: '"1.920"' });
+  });
+
   it('opens as a conflict when the server moved on since the draft', () => {
     const resumed = resumeFromDraft({ text: 'Theirs', etag: '"3"' }, { text: 'Mine', etag: '"1"' });
     expect(resumed.state).toMatchObject({

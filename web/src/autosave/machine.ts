@@ -7,6 +7,8 @@
  * exactly that text succeeds or the writer chooses to take the other version.
  */
 
+import { sameVersion } from '../api/client';
+
 export type AutosaveStatus = 'saved' | 'dirty' | 'saving' | 'retrying' | 'conflict';
 
 export type FailureKind = 'offline' | 'unauthorized' | 'server';
@@ -91,7 +93,7 @@ export function resumeFromDraft(
   if (!draft || draft.text === server.text) {
     return { state: initialState(server.text, server.etag), effects: draft ? [{ type: 'clearDraft' }] : [] };
   }
-  if (draft.etag === server.etag) {
+  if (sameVersion(draft.etag, server.etag)) {
     const state: AutosaveState = { ...initialState(server.text, server.etag), text: draft.text, status: 'dirty' };
     return startSave(state);
   }

@@ -221,7 +221,7 @@ export interface paths {
     };
     /**
      * A chapter with its Markdown
-     * @description The ETag versions title, text and status.
+     * @description The ETag changes with anything in the answer; its version part (before the dot) with title, text and status, which is what If-Match compares. Send If-None-Match with it to be answered 304 when nothing changed.
      */
     get: operations['find_3'];
     put?: never;
@@ -2813,7 +2813,9 @@ export interface operations {
   find_3: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'If-None-Match'?: string;
+      };
       path: {
         bookId: string;
         chapterId: string;
@@ -2822,7 +2824,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description OK */
+      /** @description The chapter. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2830,6 +2832,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ChapterResponse'];
         };
+      };
+      /** @description Not modified: the ETag sent in If-None-Match is current. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description The request is malformed (bad JSON, wrong parameter types). */
       400: {

@@ -70,6 +70,17 @@ final class Accounts {
 		return new FormBrowser(platform.publicUrl()).with("X-Forwarded-For", testNetAddress());
 	}
 
+	/**
+	 * A W3C {@code traceparent} of a new trace whose sampled flag is set: the platform
+	 * follows it, so every request that carries it is traced and access-logged.
+	 */
+	static String sampledTraceparent() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return "00-" + java.util.HexFormat.of().toHexDigits(random.nextLong())
+				+ java.util.HexFormat.of().toHexDigits(random.nextLong()) + "-"
+				+ java.util.HexFormat.of().toHexDigits(random.nextLong()) + "-01";
+	}
+
 	/** An address from the documentation ranges of RFC 5737: never a real peer. */
 	static String testNetAddress() {
 		int n = COUNTER.incrementAndGet();

@@ -60,6 +60,14 @@ class ContentThroughGatewayIT {
 		String chapter = books + "/chapters/" + chapters.get(0);
 		HttpResponse<String> current = author.send("GET", chapter, null, null);
 		String etag = current.headers().firstValue("ETag").orElseThrow();
+		assertThat(current.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("private").contains("no-cache").doesNotContain("no-store"));
+		// An editor's re-read of an unchanged chapter is answered 304, through the
+		// gateway.
+		HttpResponse<String> unchanged = ContentThroughGatewayIT.this.http.send(
+				author.base(chapter).header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unchanged.statusCode()).isEqualTo(304);
+		assertThat(unchanged.body()).isEmpty();
 		HttpResponse<String> saved = author.send("PUT", chapter + "/content", etag,
 				"{\"content\": \"Ida walked the dust road at dawn, counting the wells.\"}");
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);

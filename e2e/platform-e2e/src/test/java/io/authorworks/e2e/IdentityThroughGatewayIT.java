@@ -68,8 +68,15 @@ class IdentityThroughGatewayIT {
 		assertThat(this.platform.replicas("user-service")).hasSize(2);
 		for (int i = 0; i < 3; i++) {
 			Accounts.Account person = Accounts.signUpAndVerify(this.platform, "pat");
-			OidcTestClient oidc = Accounts.oidc(this.platform);
-			String token = Accounts.accessToken(this.platform, person);
+			// A sampled trace, so every request of the sign-in gets its access-log line
+			// (unsampled successes are logged at DEBUG only).
+			String traceparent = Accounts.sampledTraceparent();
+			OidcTestClient oidc = Accounts.oidc(this.platform).with("traceparent", traceparent);
+			String token = oidc
+				.signIn(Accounts.browser(this.platform).with("traceparent", traceparent), person.email(),
+						person.password())
+				.get("access_token")
+				.asString();
 			assertThat(oidc.api("GET", "/api/users/me", token, null).statusCode()).isEqualTo(200);
 		}
 		// The gateway spread the sign-up and sign-in pages over both instances; sessions

@@ -1,5 +1,6 @@
 package io.authorworks.lib.storystore;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.authorworks.platform.core.Ids;
@@ -67,7 +68,7 @@ public class ChapterTables {
 			.query(Long.class)
 			.single();
 		int revision = recordRevision(id, chapter.bookId(), version, chapter.title(), chapter.content(), words, author);
-		return new Written(id, version, words, revision);
+		return new Written(id, version, words, revision, null, 0);
 	}
 
 	/**
@@ -77,11 +78,11 @@ public class ChapterTables {
 	public Written update(UUID chapterId, UUID bookId, String title, String content, String status,
 			@Nullable Author author) {
 		int words = WordCount.ofMarkdown(content);
-		long version = this.jdbc.sql("""
+		Row row = this.jdbc.sql("""
 				update chapters set title = :title, content = :content, word_count = :words, status = :status,
 				       version = version + 1, updated_at = now()
 				where id = :id and book_id = :book
-				returning version
+				returning version, updated_at, xmin::text::bigint as stamp
 				""")
 			.param("title", title)
 			.param("content", content)
@@ -89,10 +90,12 @@ public class ChapterTables {
 			.param("status", status)
 			.param("id", chapterId)
 			.param("book", bookId)
-			.query(Long.class)
+			.query((rs, n) -> new Row(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+					rs.getLong("stamp")))
 			.single();
-		int revision = (author != null) ? recordRevision(chapterId, bookId, version, title, content, words, author) : 0;
-		return new Written(chapterId, version, words, revision);
+		int revision = (author != null)
+				? recordRevision(chapterId, bookId, row.version(), title, content, words, author) : 0;
+		return new Written(chapterId, row.version(), words, revision, row.updatedAt(), row.stamp());
 	}
 
 	/**
@@ -112,7 +115,7 @@ public class ChapterTables {
 			.single();
 		int revision = recordRevision(chapterId, bookId, current.version(), current.title(), current.content(),
 				current.words(), author);
-		return new Written(chapterId, current.version(), current.words(), revision);
+		return new Written(chapterId, current.version(), current.words(), revision, null, 0);
 	}
 
 	/**
@@ -232,7 +235,11 @@ public class ChapterTables {
 	 * @param words its word count
 	 * @param revision the revision recorded, 0 when none was
 	 */
-	public record Written(UUID chapterId, long version, int words, int revision) {
+	public record Written(UUID chapterId, long version, int words, int revision, @Nullable Instant updatedAt,
+			long stamp) {
+	}
+
+	private record Row(long version, Instant updatedAt, long stamp) {
 	}
 
 	/**

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Strong entity tags made from a resource's version ({@code "7"}), and the
  * {@code If-Match} checks of the API conventions: {@code 428} when a required header is
  * missing, {@code 412} when it names another version.
+ * <p>
+ * A resource that can be revalidated ({@code If-None-Match}) carries a second part that
+ * changes whenever anything in its representation does, even what does not bump its
+ * version (a chapter's position): {@code "7.912"}. {@code If-Match} compares the version
+ * part only, so such a tag and {@code "7"} name the same version.
  */
 public final class ETags {
 
@@ -17,6 +22,41 @@ public final class ETags {
 
 	public static String of(long version) {
 		return "\"" + version + "\"";
+	}
+
+	/**
+	 * A tag for revalidation: the version, then a stamp that changes with every change to
+	 * the representation.
+	 */
+	public static String of(long version, long stamp) {
+		return "\"" + version + "." + stamp + "\"";
+	}
+
+	/**
+	 * What an {@code If-None-Match} header names: {@code *}, or the opaque tags it lists
+	 * with their quotes, compared weakly (RFC 9110 §13.1.2: {@code W/"7.912"} names the
+	 * same representation as {@code "7.912"}). {@code null} when the header is absent or
+	 * names nothing well formed, so the read is answered whole.
+	 */
+	public static @Nullable NoneMatch ifNoneMatch(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		if ("*".equals(header.trim())) {
+			return new NoneMatch(true, Set.of());
+		}
+		Set<String> tags = new HashSet<>();
+		for (String part : header.split(",")) {
+			String tag = part.trim();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+					&& tag.indexOf('"', 1) == tag.length() - 1) {
+				tags.add(tag);
+			}
+		}
+		return tags.isEmpty() ? null : new NoneMatch(false, Set.copyOf(tags));
 	}
 
 	/**
@@ -39,8 +79,10 @@ public final class ETags {
 				continue;
 			}
 			if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+				String opaque = tag.substring(1, tag.length() - 1);
+				int stamp = opaque.indexOf('.');
 				try {
-					versions.add(Long.parseLong(tag.substring(1, tag.length() - 1)));
+					versions.add(Long.parseLong((stamp >= 0) ? opaque.substring(0, stamp) : opaque));
 				}
 				catch (NumberFormatException ex) {
 					// An entity tag we never issued matches no version.
@@ -48,6 +90,21 @@ public final class ETags {
 			}
 		}
 		return new Precondition(true, false, Set.copyOf(versions));
+	}
+
+	/**
+	 * What an {@code If-None-Match} header names.
+	 *
+	 * @param any {@code If-None-Match: *}: any current representation
+	 * @param tags the entity tags it lists, each with its quotes, without {@code W/}
+	 */
+	public record NoneMatch(boolean any, Set<String> tags) {
+
+		/** Whether the current representation, with this strong tag, is one it names. */
+		public boolean matches(String etag) {
+			return this.any || this.tags.contains(etag);
+		}
+
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package io.authorworks.platform.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.authorworks.platform.web.security.CallerArgumentResolver;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,11 +50,18 @@ public class WebPlatformAutoConfiguration {
 
 	/**
 	 * Runs inside the observation filter (order +1), so its line carries the trace
-	 * context.
+	 * context, and logs failed, slow and sampled requests (all of them without a tracer).
 	 */
 	@Bean
-	FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
-		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+	FilterRegistrationBean<AccessLogFilter> accessLogFilter(ObjectProvider<Tracer> tracers,
+			@Value("${authorworks.web.access-log.slow:500ms}") Duration slow) {
+		Tracer tracer = tracers.getIfAvailable();
+		BooleanSupplier sampled = (tracer == null) ? () -> true : () -> {
+			Span span = tracer.currentSpan();
+			return span != null && Boolean.TRUE.equals(span.context().sampled());
+		};
+		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(
+				new AccessLogFilter(slow, sampled));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}

@@ -10,10 +10,14 @@ import io.authorworks.platform.core.ETags;
 import io.authorworks.platform.core.Page;
 import io.authorworks.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/content/books/{bookId}/chapters")
 @Tag(name = "Chapters", description = "Chapters, their text, status and order")
 class ChapterController {
+
+	/**
+	 * A browser may keep a chapter but asks each time whether it is still current (a 304
+	 * costs no text); no shared cache keeps it.
+	 */
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
 	private final ChapterEditing editing;
 
@@ -65,14 +75,31 @@ class ChapterController {
 		Chapter chapter = this.editing.create(user, bookId, request.title(), request.content(), request.status(),
 				request.position());
 		return ResponseEntity.created(URI.create("/content/books/" + bookId + "/chapters/" + chapter.id()))
-			.eTag(ETags.of(chapter.version()))
+			.eTag(chapter.etag())
 			.body(ChapterResponse.of(chapter));
 	}
 
 	@GetMapping("/{chapterId}")
-	@Operation(summary = "A chapter with its Markdown", description = "The ETag versions title, text and status.")
-	ResponseEntity<ChapterResponse> find(Caller.User user, @PathVariable UUID bookId, @PathVariable UUID chapterId) {
-		return respond(this.editing.find(user, bookId, chapterId));
+	@Operation(summary = "A chapter with its Markdown",
+			description = "The ETag changes with anything in the answer; its version part (before the dot) with title, "
+					+ "text and status, which is what If-Match compares. Send If-None-Match with it to be answered 304 "
+					+ "when nothing changed.")
+	@ApiResponse(responseCode = "200", description = "The chapter.")
+	@ApiResponse(responseCode = "304", description = "Not modified: the ETag sent in If-None-Match is current.",
+			content = @Content)
+	ResponseEntity<ChapterResponse> find(Caller.User user, @PathVariable UUID bookId, @PathVariable UUID chapterId,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		ETags.NoneMatch known = ETags.ifNoneMatch(ifNoneMatch);
+		if (known != null) {
+			// The tag alone, with the access check, so an unchanged chapter is never
+			// read.
+			String current = this.editing.etag(user, bookId, chapterId);
+			if (known.matches(current)) {
+				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).cacheControl(REVALIDATE).build();
+			}
+		}
+		Chapter chapter = this.editing.find(user, bookId, chapterId);
+		return ResponseEntity.ok().eTag(chapter.etag()).cacheControl(REVALIDATE).body(ChapterResponse.of(chapter));
 	}
 
 	@PatchMapping("/{chapterId}")
@@ -137,7 +164,7 @@ class ChapterController {
 	}
 
 	private static ResponseEntity<ChapterResponse> respond(Chapter chapter) {
-		return ResponseEntity.ok().eTag(ETags.of(chapter.version())).body(ChapterResponse.of(chapter));
+		return ResponseEntity.ok().eTag(chapter.etag()).body(ChapterResponse.of(chapter));
 	}
 
 	/**

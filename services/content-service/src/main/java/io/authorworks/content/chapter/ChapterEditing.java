@@ -4,12 +4,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.authorworks.content.ContentProperties;
 import io.authorworks.content.book.Books;
 import io.authorworks.contracts.content.ChapterUpdated;
 import io.authorworks.content.member.BookAccess;
+import io.authorworks.content.member.BookNotFoundException;
 import io.authorworks.content.member.Permission;
 import io.authorworks.content.revision.Revision;
 import io.authorworks.content.revision.Revisions;
@@ -63,9 +65,21 @@ public class ChapterEditing {
 		return this.chapters.page(bookId, afterPosition, limit);
 	}
 
+	/** The chapter, read with the caller's standing in its book in one query. */
 	Chapter find(Caller.User caller, UUID bookId, UUID chapterId) {
-		this.access.require(caller, bookId, Permission.READ);
-		return this.chapters.find(bookId, chapterId).orElseThrow(ChapterEditing::notFound);
+		Chapters.Read read = this.chapters.read(caller.id(), bookId, chapterId).orElseThrow(BookNotFoundException::new);
+		BookAccess.require(read.grant(), Permission.READ);
+		return Optional.ofNullable(read.chapter()).orElseThrow(ChapterEditing::notFound);
+	}
+
+	/**
+	 * The chapter's ETag, without its text, for revalidation; the same problems as
+	 * {@link #find} when the caller may not read it.
+	 */
+	String etag(Caller.User caller, UUID bookId, UUID chapterId) {
+		Chapters.Tag tag = this.chapters.tag(caller.id(), bookId, chapterId).orElseThrow(BookNotFoundException::new);
+		BookAccess.require(tag.grant(), Permission.READ);
+		return Optional.ofNullable(tag.etag()).orElseThrow(ChapterEditing::notFound);
 	}
 
 	@Transactional
@@ -228,9 +242,13 @@ public class ChapterEditing {
 		if (!textChanged && status.equals(current.status())) {
 			return current;
 		}
-		this.chapters.update(current, title, content, status,
+		ChapterTables.Written written = this.chapters.update(current, title, content, status,
 				textChanged ? new ChapterTables.Author(caller.id(), kind, restoredFrom, null) : null);
-		Chapter changed = this.chapters.find(current.bookId(), current.id()).orElseThrow();
+		// The row as written, without reading its text back: only these columns changed
+		// (the book and chapter locks keep position and publication where they were).
+		Chapter changed = new Chapter(current.id(), current.bookId(), current.position(), title, content,
+				written.words(), status, current.publishedAt(), written.version(), current.createdAt(),
+				Objects.requireNonNull(written.updatedAt()), written.stamp());
 		this.chapters.recordActivity(changed.bookId());
 		announce(changed);
 		return changed;

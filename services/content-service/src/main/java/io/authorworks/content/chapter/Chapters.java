@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.authorworks.content.member.BookAccess;
 import io.authorworks.content.support.PgArrays;
+import io.authorworks.platform.core.ETags;
 import io.authorworks.lib.storystore.ChapterTables;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +28,7 @@ public class Chapters {
 
 	static final String COLUMNS = """
 			id, book_id, position, title, content, word_count, status, published_at, version, created_at,
-			updated_at""";
+			updated_at, xmin::text::bigint as stamp""";
 
 	private final JdbcClient jdbc;
 
@@ -68,6 +70,42 @@ public class Chapters {
 			.param("book", bookId)
 			.param("id", chapterId)
 			.query(Chapters::chapter)
+			.optional();
+	}
+
+	/**
+	 * A chapter with the caller's standing in its book, in one round trip: empty when the
+	 * book does not exist; the chapter {@code null} when the book has no such chapter.
+	 * Access is the caller's to check.
+	 */
+	Optional<Read> read(UUID userId, UUID bookId, UUID chapterId) {
+		return this.jdbc
+			.sql("select " + BookAccess.GRANT_COLUMNS + ", c.id, c.book_id, c.position, c.title, c.content,"
+					+ " c.word_count, c.status, c.published_at, c.version, c.created_at, c.updated_at,"
+					+ " c.xmin::text::bigint as stamp from " + BookAccess.GRANT_FROM
+					+ " left join chapters c on c.book_id = b.id and c.id = :chapter where b.id = :book")
+			.param("user", userId)
+			.param("book", bookId)
+			.param("chapter", chapterId)
+			.query((rs, n) -> new Read(BookAccess.grant(bookId, userId, rs),
+					(rs.getObject("id") != null) ? chapter(rs, n) : null))
+			.optional();
+	}
+
+	/**
+	 * A chapter's ETag with the caller's standing in its book, without its text: for
+	 * revalidation. As {@link #read}.
+	 */
+	Optional<Tag> tag(UUID userId, UUID bookId, UUID chapterId) {
+		return this.jdbc
+			.sql("select " + BookAccess.GRANT_COLUMNS + ", c.version, c.xmin::text::bigint as stamp from "
+					+ BookAccess.GRANT_FROM
+					+ " left join chapters c on c.book_id = b.id and c.id = :chapter where b.id = :book")
+			.param("user", userId)
+			.param("book", bookId)
+			.param("chapter", chapterId)
+			.query((rs, n) -> new Tag(BookAccess.grant(bookId, userId, rs),
+					(rs.getObject("version") != null) ? ETags.of(rs.getLong("version"), rs.getLong("stamp")) : null))
 			.optional();
 	}
 
@@ -138,7 +176,7 @@ public class Chapters {
 	List<Chapter> page(UUID bookId, int afterPosition, int limit) {
 		return this.jdbc.sql("""
 				select id, book_id, position, title, '' as content, word_count, status, published_at, version,
-				       created_at, updated_at
+				       created_at, updated_at, xmin::text::bigint as stamp
 				from chapters where book_id = :book and position > :after order by position limit :limit
 				""")
 			.param("book", bookId)
@@ -148,12 +186,31 @@ public class Chapters {
 			.list();
 	}
 
+	/**
+	 * A chapter as read with the caller's standing in its book.
+	 *
+	 * @param grant the standing, {@code null} when the book is none of their business
+	 * @param chapter the chapter, {@code null} when the book has no such chapter
+	 */
+	record Read(BookAccess.@Nullable Grant grant, @Nullable Chapter chapter) {
+	}
+
+	/**
+	 * A chapter's ETag as read with the caller's standing in its book.
+	 *
+	 * @param grant the standing, {@code null} when the book is none of their business
+	 * @param etag the chapter's ETag, {@code null} when the book has no such chapter
+	 */
+	record Tag(BookAccess.@Nullable Grant grant, @Nullable String etag) {
+	}
+
 	static Chapter chapter(ResultSet rs, int row) throws SQLException {
 		Timestamp published = rs.getTimestamp("published_at");
 		return new Chapter(rs.getObject("id", UUID.class), rs.getObject("book_id", UUID.class), rs.getInt("position"),
 				rs.getString("title"), rs.getString("content"), rs.getInt("word_count"), rs.getString("status"),
 				(published != null) ? published.toInstant() : null, rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getLong("stamp"));
 	}
 
 }

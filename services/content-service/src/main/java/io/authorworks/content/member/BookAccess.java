@@ -1,5 +1,7 @@
 package io.authorworks.content.member;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,20 +32,41 @@ public class BookAccess {
 	}
 
 	/**
+	 * The columns a {@link #grant} is read from, for queries that read a person's
+	 * standing in a book along with what they ask for: select them from
+	 * {@link #GRANT_FROM} (books {@code b}, the membership of {@code :user} {@code m})
+	 * joined to the rest.
+	 */
+	public static final String GRANT_COLUMNS = """
+			b.status as book_status, b.visibility as book_visibility, b.taken_down_at as book_taken_down_at,
+			m.role as member_role""";
+
+	/** See {@link #GRANT_COLUMNS}. */
+	public static final String GRANT_FROM = "books b left join book_members m on m.book_id = b.id and m.user_id = :user";
+
+	/**
 	 * The person's standing in the book, or empty when the book does not exist or is none
 	 * of their business.
 	 */
 	public Optional<Grant> grantOf(UUID userId, UUID bookId) {
-		return this.jdbc.sql("""
-				select b.status, b.visibility, b.taken_down_at, m.role from books b
-				left join book_members m on m.book_id = b.id and m.user_id = :user
-				where b.id = :book
-				""").param("user", userId).param("book", bookId).query((rs, n) -> {
-			Role role = (rs.getString("role") != null) ? Role.of(rs.getString("role")).orElse(null) : null;
-			boolean listed = "published".equals(rs.getString("status")) && "public".equals(rs.getString("visibility"))
-					&& rs.getTimestamp("taken_down_at") == null;
-			return new Grant(bookId, userId, role, listed);
-		}).optional().filter((grant) -> grant.role() != null || grant.publiclyListed());
+		return this.jdbc.sql("select " + GRANT_COLUMNS + " from " + GRANT_FROM + " where b.id = :book")
+			.param("user", userId)
+			.param("book", bookId)
+			.query((rs, n) -> Optional.ofNullable(grant(bookId, userId, rs)))
+			.optional()
+			.flatMap((grant) -> grant);
+	}
+
+	/**
+	 * The standing the {@link #GRANT_COLUMNS} of a row describe, or {@code null} when the
+	 * book is none of the person's business.
+	 */
+	public static @Nullable Grant grant(UUID bookId, UUID userId, ResultSet rs) throws SQLException {
+		String member = rs.getString("member_role");
+		Role role = (member != null) ? Role.of(member).orElse(null) : null;
+		boolean listed = "published".equals(rs.getString("book_status"))
+				&& "public".equals(rs.getString("book_visibility")) && rs.getTimestamp("book_taken_down_at") == null;
+		return (role != null || listed) ? new Grant(bookId, userId, role, listed) : null;
 	}
 
 	/**
@@ -51,7 +74,16 @@ public class BookAccess {
 	 * otherwise throws the {@code 404} or {@code 403} problem the policy calls for.
 	 */
 	public Grant require(Caller.User user, UUID bookId, Permission permission) {
-		Grant grant = grantOf(user.id(), bookId).orElseThrow(BookNotFoundException::new);
+		return require(grantOf(user.id(), bookId).orElse(null), permission);
+	}
+
+	/**
+	 * The policy of {@link #require(Caller.User, UUID, Permission)} for a standing read
+	 * along with something else ({@code null}: the book is none of the person's
+	 * business).
+	 */
+	public static Grant require(@Nullable Grant standing, Permission permission) {
+		Grant grant = Optional.ofNullable(standing).orElseThrow(BookNotFoundException::new);
 		if (!grant.allows(permission)) {
 			throw new ProblemException(ProblemType.FORBIDDEN,
 					(grant.role() == null) ? "Only the people this book is shared with can do this."

@@ -2,6 +2,7 @@ package io.authorworks.content.support;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.authorworks.platform.web.WithoutHeaders;
 import jakarta.servlet.FilterChain;
@@ -22,15 +23,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code If-None-Match} and {@code If-Modified-Since} are not shown to the handlers and
  * every read is answered whole. Nothing else changes: the ETag is still sent, and
  * {@code If-Match} is still required on writes.
+ * <p>
+ * A chapter read is the exception: its ETag carries a stamp that changes with every write
+ * to the chapter's row ({@code "<version>.<stamp>"}), so it validates the whole answer
+ * and the chapter controller answers {@code If-None-Match} itself.
  */
 @Component
 class NoRevalidationByVersion extends OncePerRequestFilter {
 
 	private static final List<String> CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE);
 
+	/**
+	 * Reads whose ETag validates the whole answer; behind the gateway the path may carry
+	 * its public prefix (X-Forwarded-Prefix).
+	 */
+	private static final Pattern CHAPTER = Pattern.compile("(?:/[^/]+)?/content/books/[^/]+/chapters/[^/]+");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return CONDITIONS.stream().allMatch((name) -> request.getHeader(name) == null);
+		return CONDITIONS.stream().allMatch((name) -> request.getHeader(name) == null)
+				|| ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+						&& CHAPTER.matcher(request.getRequestURI()).matches();
 	}
 
 	@Override

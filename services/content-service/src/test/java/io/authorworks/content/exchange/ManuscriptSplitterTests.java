@@ -103,7 +103,7 @@ class ManuscriptSplitterTests {
 						: "Para " + random.nextInt() + ".\n\n### Scene\n\n*Text* " + random.nextInt();
 				chapters.add(new io.authorworks.content.chapter.Chapter(java.util.UUID.randomUUID(),
 						java.util.UUID.randomUUID(), i + 1, "Chapter " + random.nextInt(1000), content, 0, "draft",
-						null, 1, java.time.Instant.now(), java.time.Instant.now()));
+						null, 1, java.time.Instant.now(), java.time.Instant.now(), 1));
 			}
 			io.authorworks.content.book.Book book = new io.authorworks.content.book.Book(java.util.UUID.randomUUID(),
 					java.util.UUID.randomUUID(), "Round Trip", null, null, List.of(), List.of(), "en", "draft",
