@@ -18,10 +18,10 @@ class DeployableRegistryTests {
 			""";
 
 	@Test
-	void theShippedRegistryStartsTheUserServiceBeforeTheGateway() {
+	void theShippedRegistryStartsTheWorkerOnlyAfterTheContentService() {
 		DeployableRegistry registry = DeployableRegistry.load();
 		assertThat(registry.deployables()).extracting(Deployable::name)
-			.containsSubsequence("user-service", "api-gateway");
+			.containsSubsequence("content-service", "content-worker");
 		Deployable users = registry.get("user-service");
 		assertThat(users.port()).isEqualTo(3101);
 		assertThat(users.schema()).isEqualTo("users");
@@ -31,13 +31,16 @@ class DeployableRegistryTests {
 		Deployable gateway = registry.get("api-gateway");
 		assertThat(gateway.port()).isEqualTo(8080);
 		assertThat(gateway.hasSchema()).isFalse();
-		assertThat(gateway.after()).containsExactly("user-service");
+		// It discovers nothing at start-up, so it starts beside the user-service.
+		assertThat(gateway.after()).isEmpty();
+		assertThat(registry.get("content-service").after()).isEmpty();
 		assertThat(gateway.env()).containsEntry("USER_SERVICE_URL", "${urls:user-service}");
 		assertThat(registry.platform("public-url")).isEqualTo("${url:api-gateway}");
 		Deployable worker = registry.get("content-worker");
 		assertThat(worker.hasSchema()).isFalse();
 		assertThat(worker.uses()).isEqualTo("content");
 		assertThat(worker.hasDatabase()).isTrue();
+		assertThat(worker.after()).containsExactly("content-service");
 	}
 
 	@Test
