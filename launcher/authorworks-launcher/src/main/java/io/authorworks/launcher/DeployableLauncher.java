@@ -96,13 +96,17 @@ final class DeployableLauncher {
 					replicas.add(process(deployable, jar, cached ? cache : null, i, engines));
 				}
 				urls.put(deployable.name(), replicas.stream().map(DeployableProcess::url).toList());
-				CompletableFuture<?>[] dependencies = deployable.after()
+				List<String> waitFor = new ArrayList<>(deployable.after());
+				deployable.migratedBy()
 					.stream()
+					.filter((owner) -> !readyOnceWithThisJar(this.settings.registry().get(owner)))
+					.forEach(waitFor::add);
+				CompletableFuture<?>[] dependencies = waitFor.stream()
 					.map(ready::get)
 					.filter((future) -> future != null)
 					.toArray(CompletableFuture[]::new);
 				ready.put(deployable.name(),
-						CompletableFuture.allOf(dependencies).thenRunAsync(() -> launch(replicas), pool));
+						CompletableFuture.allOf(dependencies).thenRunAsync(() -> launch(deployable, replicas), pool));
 			}
 			CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).join();
 		}
@@ -121,7 +125,7 @@ final class DeployableLauncher {
 		return urls;
 	}
 
-	private void launch(List<DeployableProcess> replicas) {
+	private void launch(Deployable deployable, List<DeployableProcess> replicas) {
 		for (DeployableProcess process : replicas) {
 			this.shutdown.processStarting(process);
 			process.start();
@@ -132,6 +136,38 @@ final class DeployableLauncher {
 			log.info("{} ready on {} in {} s", process.instance(), process.url(),
 					Readiness.seconds(Duration.between(begin, Instant.now())));
 		}
+		try {
+			// Its migrations are applied: those that need only them need not wait next
+			// time.
+			Files.createDirectories(runDirectory(deployable));
+			Files.writeString(readyMarker(deployable), jarIdentity(deployable));
+		}
+		catch (IOException ex) {
+			// Then the next start waits for it once more.
+		}
+	}
+
+	/**
+	 * Whether the deployable has been ready in this data directory with the jar it has
+	 * now, and so has applied the migrations that jar carries.
+	 */
+	private boolean readyOnceWithThisJar(Deployable deployable) {
+		try {
+			Path marker = readyMarker(deployable);
+			return Files.isRegularFile(marker) && Files.readString(marker).equals(jarIdentity(deployable));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private Path readyMarker(Deployable deployable) {
+		return runDirectory(deployable).resolve("ready-with");
+	}
+
+	private String jarIdentity(Deployable deployable) throws IOException {
+		Path jar = plainJar(deployable);
+		return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
 	}
 
 	private DeployableProcess process(Deployable deployable, Path jar, @Nullable Path cache, int index,
@@ -286,8 +322,8 @@ final class DeployableLauncher {
 		Path extractedJar = extracted.resolve(jar.getFileName());
 		Path stamp = run.resolve("extracted-from");
 		Path java = this.settings.javaExecutable();
-		String source = jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + "\n"
-				+ java.toRealPath() + " " + Files.getLastModifiedTime(java.toRealPath()).toMillis();
+		String source = jarIdentity(deployable) + "\n" + java.toRealPath() + " "
+				+ Files.getLastModifiedTime(java.toRealPath()).toMillis();
 		if (Files.isRegularFile(extractedJar) && Files.exists(stamp) && Files.readString(stamp).equals(source)) {
 			return extractedJar;
 		}

@@ -68,8 +68,8 @@ public final class Platform implements AutoCloseable {
 	/**
 	 * JVM options every deployable gets: C1 only, the serial collector and small stacks
 	 * start a Spring Boot service fastest and smallest on a two-core machine. A fixed
-	 * young generation of 48 MB: sized from the initial heap it was about 125 MB, all of it
-	 * touched during start-up, and the largest part of each JVM's resident memory.
+	 * young generation of 48 MB: sized from the initial heap it was about 125 MB, all of
+	 * it touched during start-up, and the largest part of each JVM's resident memory.
 	 */
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 			"-Xss512k", "-Xmx384m", "-Xmn48m", "-XX:+ExitOnOutOfMemoryError");

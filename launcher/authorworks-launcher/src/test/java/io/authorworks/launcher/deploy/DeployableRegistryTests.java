@@ -40,7 +40,8 @@ class DeployableRegistryTests {
 		assertThat(worker.hasSchema()).isFalse();
 		assertThat(worker.uses()).isEqualTo("content");
 		assertThat(worker.hasDatabase()).isTrue();
-		assertThat(worker.after()).containsExactly("content-service");
+		assertThat(worker.after()).isEmpty();
+		assertThat(worker.migratedBy()).containsExactly("content-service");
 	}
 
 	@Test
@@ -76,6 +77,24 @@ class DeployableRegistryTests {
 		assertThat(registry.get("b").replicas()).isEqualTo(3);
 		assertThat(registry.get("b").scopes()).containsExactly("x.read", "x.write");
 		assertThat(registry.get("a").replicas()).isEqualTo(1);
+	}
+
+	@Test
+	void aDeployableComesAfterTheOwnerOfTheMigrationsItNeeds() throws Exception {
+		DeployableRegistry registry = read(PLATFORM + """
+				a.jar=a.jar
+				a.port=1
+				a.migrated-by=b
+				b.jar=b.jar
+				b.port=2
+				""");
+		assertThat(registry.deployables()).extracting(Deployable::name).containsExactly("b", "a");
+		assertThat(registry.get("a").migratedBy()).containsExactly("b");
+		assertThat(registry.get("a").after()).isEmpty();
+		assertThatThrownBy(() -> read(PLATFORM + "a.jar=a\na.port=1\na.migrated-by=nobody\n"))
+			.hasMessageContaining("unknown deployable nobody");
+		assertThatThrownBy(() -> read(PLATFORM + "a.jar=a\na.port=1\na.after=b\nb.jar=b\nb.port=2\nb.migrated-by=a\n"))
+			.hasMessageContaining("cycle");
 	}
 
 	@Test
