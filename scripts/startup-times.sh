@@ -71,12 +71,18 @@ if $first; then
 fi
 mkdir -p "$data"
 
+launcher=""
+# Whatever happens to this script, the platform it started is stopped.
+trap '[ -n "$launcher" ] && kill -TERM "$launcher" 2>/dev/null && wait "$launcher"' EXIT
+
 for run in $(seq 1 "$runs"); do
   if $first && [ "$run" = 1 ]; then kind="first start (fresh data, no caches)"; else kind="second start"; fi
   console="$data/startup-console-$run.log"
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  # Emptied before the start, so a line from an earlier run is never taken for this one.
+  : > "$console"
   begin=$(date +%s.%N)
-  AUTHORWORKS_DATA_DIR="$data" ./authorworks > "$console" 2>&1 &
+  AUTHORWORKS_DATA_DIR="$data" ./authorworks >> "$console" 2>&1 &
   launcher=$!
   until grep -q "platform started in" "$console"; do
     if ! kill -0 "$launcher" 2>/dev/null; then
@@ -109,7 +115,8 @@ for run in $(seq 1 "$runs"); do
     rss_ready[$name]="$( [ -n "$pid" ] && rss_mb "$pid" || echo -)"
     cpu_ready[$name]="$( [ -n "$pid" ] && cpu_s "$pid" || echo -)"
   done
-  engines="$(grep -o '[A-Za-z]* \{0,1\}[A-Za-z]* ready in [0-9.]* s' "$console" | grep -v ' on ' | paste -sd, - | sed 's/,/, /g')"
+  engines="$( (grep -o '[A-Za-z]* \{0,1\}[A-Za-z]* ready in [0-9.]* s' "$console" || true) | grep -v ' on ' \
+    | paste -sd, - | sed 's/,/, /g')"
   launcher_rss_ready="$(rss_mb "$launcher")"
   use_it
   sleep "$settle"
@@ -139,6 +146,7 @@ for run in $(seq 1 "$runs"); do
   stop_begin=$(date +%s.%N)
   kill -TERM "$launcher"
   wait "$launcher" || true
+  launcher=""
   emit ""
   emit "Stopped in $(printf '%.1f' "$(echo "$(date +%s.%N) - $stop_begin" | bc)") s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
   grep -h "ahead-of-time\|did not stop" "$console" | sed 's/^/    /' | tee -a "${out:-/dev/null}" || true
