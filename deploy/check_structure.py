@@ -98,8 +98,9 @@ def deployables():
             row["uses"] = value or None
         elif attribute == "scopes":
             row["scopes"] = value.split()
-        elif attribute == "after":
-            row["after"] = [a for a in re.split(r"\s*,\s*", value) if a]
+        elif attribute in ("after", "migrated-by"):
+            # Compose has no memory of earlier starts: it always waits for both kinds.
+            row["after"] += [a for a in re.split(r"\s*,\s*", value) if a]
         elif attribute == "mail":
             row["mail"] = value.lower() == "true"
         elif attribute == "jar":

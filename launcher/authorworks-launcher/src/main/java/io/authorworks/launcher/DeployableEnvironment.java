@@ -44,6 +44,9 @@ final class DeployableEnvironment {
 						.contains(key));
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("LOG_FORMAT", "json");
+		// Fewer glibc malloc arenas: tens of MB less resident memory per JVM, whose
+		// own allocations do not go through malloc's fast paths anyway.
+		env.putIfAbsent("MALLOC_ARENA_MAX", "2");
 		// Boot serves the readiness probe the launcher waits on only on Kubernetes
 		// unless told to.
 		env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +46,11 @@ final class DeployableLauncher {
 
 	private final Shutdown shutdown;
 
+	private final Map<String, Future<Path>> jars = new ConcurrentHashMap<>();
+
+	/** A training run that takes longer than this is given up (and tried next start). */
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
 	DeployableLauncher(PlatformSettings settings, PortAssignment ports, DeployableEnvironment environment,
 			Shutdown shutdown) {
 		this.settings = settings;
@@ -51,31 +60,53 @@ final class DeployableLauncher {
 	}
 
 	/**
+	 * Begins to make each deployable's jar ready to run (see {@link #runnableJar}) in the
+	 * background; {@link #start} waits for what is not ready yet.
+	 */
+	void prepare(List<Deployable> runnable) {
+		for (Deployable deployable : runnable) {
+			this.jars.computeIfAbsent(deployable.name(), (name) -> {
+				FutureTask<Path> task = new FutureTask<>(() -> runnableJar(deployable));
+				Thread.ofVirtual().name("authorworks-prepare-" + name).start(task);
+				return task;
+			});
+		}
+	}
+
+	/**
 	 * Starts the deployables and answers the URLs of each one's replicas once all are
-	 * ready.
+	 * ready. With the ahead-of-time cache on, a deployable that has no cache yet gets one
+	 * recorded in the background afterwards.
 	 */
 	Map<String, List<URI>> start(List<Deployable> runnable, EngineEndpoints engines) {
 		Map<String, CompletableFuture<Void>> ready = new HashMap<>();
 		Map<String, List<URI>> urls = new LinkedHashMap<>();
+		List<Training> untrained = new ArrayList<>();
+		prepare(runnable);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			Map<String, Future<Path>> jars = new HashMap<>();
 			for (Deployable deployable : runnable) {
-				jars.put(deployable.name(), pool.submit(() -> runnableJar(deployable)));
-			}
-			for (Deployable deployable : runnable) {
-				Path jar = Readiness.await(Objects.requireNonNull(jars.get(deployable.name())));
+				Path jar = Readiness.await(Objects.requireNonNull(this.jars.get(deployable.name())));
+				Path cache = aheadOfTimeCache(deployable);
+				boolean cached = this.settings.aheadOfTimeCache() && Files.isRegularFile(cache);
+				if (this.settings.aheadOfTimeCache() && !cached && !jar.equals(plainJar(deployable))) {
+					untrained.add(new Training(deployable, jar, cache));
+				}
 				List<DeployableProcess> replicas = new ArrayList<>();
 				for (int i = 0; i < this.ports.replicas(deployable); i++) {
-					replicas.add(process(deployable, jar, i, engines));
+					replicas.add(process(deployable, jar, cached ? cache : null, i, engines));
 				}
 				urls.put(deployable.name(), replicas.stream().map(DeployableProcess::url).toList());
-				CompletableFuture<?>[] dependencies = deployable.after()
+				List<String> waitFor = new ArrayList<>(deployable.after());
+				deployable.migratedBy()
 					.stream()
+					.filter((owner) -> !readyOnceWithThisJar(this.settings.registry().get(owner)))
+					.forEach(waitFor::add);
+				CompletableFuture<?>[] dependencies = waitFor.stream()
 					.map(ready::get)
 					.filter((future) -> future != null)
 					.toArray(CompletableFuture[]::new);
 				ready.put(deployable.name(),
-						CompletableFuture.allOf(dependencies).thenRunAsync(() -> launch(replicas), pool));
+						CompletableFuture.allOf(dependencies).thenRunAsync(() -> launch(deployable, replicas), pool));
 			}
 			CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).join();
 		}
@@ -85,10 +116,16 @@ final class DeployableLauncher {
 			}
 			throw ex;
 		}
+		if (!untrained.isEmpty()) {
+			Thread.ofPlatform()
+				.daemon()
+				.name("authorworks-aot-training")
+				.start(() -> untrained.forEach((training) -> train(training, engines)));
+		}
 		return urls;
 	}
 
-	private void launch(List<DeployableProcess> replicas) {
+	private void launch(Deployable deployable, List<DeployableProcess> replicas) {
 		for (DeployableProcess process : replicas) {
 			this.shutdown.processStarting(process);
 			process.start();
@@ -99,9 +136,42 @@ final class DeployableLauncher {
 			log.info("{} ready on {} in {} s", process.instance(), process.url(),
 					Readiness.seconds(Duration.between(begin, Instant.now())));
 		}
+		try {
+			// Its migrations are applied: those that need only them need not wait next
+			// time.
+			Files.createDirectories(runDirectory(deployable));
+			Files.writeString(readyMarker(deployable), jarIdentity(deployable));
+		}
+		catch (IOException ex) {
+			// Then the next start waits for it once more.
+		}
 	}
 
-	private DeployableProcess process(Deployable deployable, Path jar, int index, EngineEndpoints engines) {
+	/**
+	 * Whether the deployable has been ready in this data directory with the jar it has
+	 * now, and so has applied the migrations that jar carries.
+	 */
+	private boolean readyOnceWithThisJar(Deployable deployable) {
+		try {
+			Path marker = readyMarker(deployable);
+			return Files.isRegularFile(marker) && Files.readString(marker).equals(jarIdentity(deployable));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private Path readyMarker(Deployable deployable) {
+		return runDirectory(deployable).resolve("ready-with");
+	}
+
+	private String jarIdentity(Deployable deployable) throws IOException {
+		Path jar = plainJar(deployable);
+		return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+	}
+
+	private DeployableProcess process(Deployable deployable, Path jar, @Nullable Path cache, int index,
+			EngineEndpoints engines) {
 		int port = this.ports.replicaPort(deployable, index);
 		String instance = (index == 0) ? deployable.name() : deployable.name() + "#" + (index + 1);
 		String logName = (index == 0) ? deployable.name() : deployable.name() + "-" + (index + 1);
@@ -114,14 +184,12 @@ final class DeployableLauncher {
 		}
 		command.add(this.settings.javaExecutable().toString());
 		command.addAll(this.settings.jvmOptions());
-		if (this.settings.classDataSharing()) {
-			// One archive per replica: two JVMs must never write the same file at exit.
-			Path archive = runDirectory(deployable).resolve("replica-" + (index + 1) + ".jsa");
-			command.add("-XX:SharedArchiveFile=" + archive);
-			command.add("-XX:+AutoCreateSharedArchive");
-			// A stale or partial archive is rebuilt silently; its warnings help nobody.
-			command.add("-Xlog:cds=off");
-			command.add("-Xlog:cds+dynamic=off");
+		if (cache != null) {
+			// Classes already loaded and linked. The JVM checks the cache against the
+			// classpath and its own version and runs without it, with a warning in the
+			// log,
+			// when they differ: a stale cache costs nothing but its benefit.
+			command.add("-XX:AOTCache=" + cache);
 		}
 		command.addAll(deployable.jvmOptions());
 		command.add("-jar");
@@ -129,6 +197,83 @@ final class DeployableLauncher {
 		return new DeployableProcess(instance, command, this.environment.of(deployable, port, engines),
 				this.settings.workingDirectory(), this.settings.logDirectory().resolve(logName + ".log"), port,
 				this.settings.restartCrashed(), log::warn);
+	}
+
+	/**
+	 * Records a deployable's ahead-of-time cache: a run of its extracted jar, with its
+	 * environment and JVM options, that ends once the application context is refreshed
+	 * (Spring's {@code spring.context.exit=onRefresh}: beans created, migrations applied,
+	 * nothing listening or consuming yet), after which the JVM writes what it loaded. It
+	 * runs at low priority while the platform serves, and the cache only replaces the
+	 * missing one when the run succeeded.
+	 */
+	private void train(Training training, EngineEndpoints engines) {
+		Deployable deployable = training.deployable();
+		Path partial = training.cache().resolveSibling(training.cache().getFileName() + ".partial");
+		Path logFile = runDirectory(deployable).resolve("aot-training.log");
+		List<String> command = new ArrayList<>();
+		Path setsid = this.settings.detachFromTerminal() ? onPath("setsid") : null;
+		if (setsid != null) {
+			// As for the deployables: Ctrl-C reaches only the launcher, which ends this.
+			command.add(setsid.toString());
+		}
+		Path nice = onPath("nice");
+		if (nice != null) {
+			command.addAll(List.of(nice.toString(), "-n", "10"));
+		}
+		command.add(this.settings.javaExecutable().toString());
+		command.addAll(this.settings.jvmOptions());
+		command.addAll(deployable.jvmOptions());
+		command.add("-XX:AOTCacheOutput=" + partial);
+		command.add("-Dspring.context.exit=onRefresh");
+		command.add("-jar");
+		command.add(training.jar().toString());
+		Map<String, String> env = new HashMap<>(
+				this.environment.of(deployable, this.ports.replicaPort(deployable, 0), engines));
+		// Nothing listens before the refresh ends; port 0 keeps it so should that change.
+		env.put("SERVER_PORT", "0");
+		Instant begin = Instant.now();
+		try {
+			Files.deleteIfExists(partial);
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.settings.workingDirectory().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+			builder.environment().clear();
+			builder.environment().putAll(env);
+			Process run = builder.start();
+			this.shutdown.helperStarted(run);
+			if (!run.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				run.destroyForcibly();
+			}
+			// The JVM keeps what it observed next to the cache while it assembles it.
+			deleteQuietly(partial.resolveSibling(partial.getFileName() + ".config"));
+			if (run.isAlive() || run.exitValue() != 0 || !Files.isRegularFile(partial)) {
+				Files.deleteIfExists(partial);
+				log.warn("could not record an ahead-of-time cache for {} (see {}); it starts without one",
+						deployable.name(), logFile);
+				return;
+			}
+			Files.move(partial, training.cache(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			log.info("recorded an ahead-of-time cache for {} in {} s: its next start uses it", deployable.name(),
+					Readiness.seconds(Duration.between(begin, Instant.now())));
+		}
+		catch (IOException | LauncherException ex) {
+			// Stopped meanwhile, or the disk refused: the next start tries again.
+			deleteQuietly(partial);
+		}
+		catch (InterruptedException ex) {
+			deleteQuietly(partial);
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// Left for the next training run, which deletes it first.
+		}
 	}
 
 	private static @Nullable Path onPath(String program) {
@@ -151,16 +296,24 @@ final class DeployableLauncher {
 		return this.settings.dataDirectory().resolve("run").resolve(deployable.name()).toAbsolutePath();
 	}
 
+	private Path plainJar(Deployable deployable) {
+		return this.settings.workingDirectory().resolve(deployable.jar()).toAbsolutePath();
+	}
+
+	private Path aheadOfTimeCache(Deployable deployable) {
+		return runDirectory(deployable).resolve("app.aot");
+	}
+
 	/**
-	 * The jar to run. With class-data sharing on, a Spring Boot jar is first extracted
-	 * ({@code -Djarmode=tools extract}) under {@code data/run/<name>}: classes in nested
-	 * jars cannot be archived, extracted ones can, which halves start-up of a Boot
-	 * service from its second start on (measured 2.0 s to 0.9 s for a small web app). The
-	 * extraction is redone only when the jar changes.
+	 * The jar to run. With the ahead-of-time cache on, a Spring Boot jar is first
+	 * extracted ({@code -Djarmode=tools extract}) under {@code data/run/<name>}: classes
+	 * in nested jars cannot be cached, extracted ones can. The extraction, and with it
+	 * the cache, is redone only when the jar or the JDK changes, so a rebuilt jar never
+	 * meets a cache recorded for the one before.
 	 */
 	private Path runnableJar(Deployable deployable) throws IOException, InterruptedException {
-		Path jar = this.settings.workingDirectory().resolve(deployable.jar()).toAbsolutePath();
-		if (!this.settings.classDataSharing()) {
+		Path jar = plainJar(deployable);
+		if (!this.settings.aheadOfTimeCache()) {
 			return jar;
 		}
 		Path run = runDirectory(deployable);
@@ -168,22 +321,29 @@ final class DeployableLauncher {
 		Path extracted = run.resolve("app");
 		Path extractedJar = extracted.resolve(jar.getFileName());
 		Path stamp = run.resolve("extracted-from");
-		String source = jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+		Path java = this.settings.javaExecutable();
+		String source = jarIdentity(deployable) + "\n" + java.toRealPath() + " "
+				+ Files.getLastModifiedTime(java.toRealPath()).toMillis();
 		if (Files.isRegularFile(extractedJar) && Files.exists(stamp) && Files.readString(stamp).equals(source)) {
 			return extractedJar;
 		}
 		Files.deleteIfExists(stamp);
-		Process extract = new ProcessBuilder(this.settings.javaExecutable().toString(), "-Djarmode=tools", "-jar",
-				jar.toString(), "extract", "--force", "--destination", extracted.toString())
+		Files.deleteIfExists(aheadOfTimeCache(deployable));
+		Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+				"--force", "--destination", extracted.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("extract.log").toFile()))
 			.start();
 		if (extract.waitFor() == 0 && Files.isRegularFile(extractedJar)) {
-			Files.writeString(run.resolve("extracted-from"), source);
+			Files.writeString(stamp, source);
 			return extractedJar;
 		}
-		// Not a Spring Boot jar: run it as it is; the JDK classes are still archived.
+		// Not a Spring Boot jar: run it as it is, without a cache of its own.
 		return jar;
+	}
+
+	/** A deployable whose ahead-of-time cache is still to be recorded. */
+	private record Training(Deployable deployable, Path jar, Path cache) {
 	}
 
 }

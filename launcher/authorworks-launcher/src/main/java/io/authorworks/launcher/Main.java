@@ -29,6 +29,8 @@ public final class Main {
 			  --port-offset N         add N to every port, to run a second platform beside one
 			  --timeout SECONDS       readiness timeout per deployable (default 180)
 			  --no-restart            do not restart a deployable that dies
+			  --no-aot-cache          run the jars as built, without the ahead-of-time cache
+			                          recorded under DATA/run that speeds up later starts
 			  --help                  this text
 
 			Set DATABASE_URL (+ DATABASE_USERNAME/DATABASE_PASSWORD), REDIS_URL, RABBITMQ_URL or
@@ -82,7 +84,7 @@ public final class Main {
 	}
 
 	static Platform.Builder parse(String[] args, Map<String, String> env) {
-		Platform.Builder builder = Platform.builder().fromEnvironment(env);
+		Platform.Builder builder = Platform.builder().fromEnvironment(env).aheadOfTimeCache(true);
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -101,6 +103,7 @@ public final class Main {
 				case "--port-offset" -> builder.portOffset(number(value(args, ++i, arg), arg));
 				case "--timeout" -> builder.readinessTimeout(Duration.ofSeconds(number(value(args, ++i, arg), arg)));
 				case "--no-restart" -> builder.restartCrashed(false);
+				case "--no-aot-cache" -> builder.aheadOfTimeCache(false);
 				default -> throw new UsageException("unknown option " + arg);
 			}
 		}

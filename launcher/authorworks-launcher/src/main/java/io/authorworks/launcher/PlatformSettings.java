@@ -19,7 +19,7 @@ record PlatformSettings(Path workingDirectory, Path dataDirectory, DeployableReg
 		boolean freePorts, @Nullable DatabaseEndpoint externalDatabase, @Nullable String externalRedisUrl,
 		@Nullable String externalAmqpUrl, Platform.@Nullable MailSettings externalMail, String databaseName,
 		Duration readinessTimeout, boolean restartCrashed, Path javaExecutable, List<String> jvmOptions,
-		boolean classDataSharing, boolean detachFromTerminal, Map<String, String> environment) {
+		boolean aheadOfTimeCache, boolean detachFromTerminal, Map<String, String> environment) {
 
 	/** Where the engines and the deployables write their logs. */
 	Path logDirectory() {

@@ -29,6 +29,8 @@ final class Shutdown {
 
 	private final List<DeployableProcess> processes = new ArrayList<>();
 
+	private final List<Process> helpers = new ArrayList<>();
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final CountDownLatch closedLatch = new CountDownLatch(1);
@@ -53,6 +55,21 @@ final class Shutdown {
 			}
 			this.processes.add(process);
 		}
+	}
+
+	/**
+	 * Keeps a disposable helper process (a training run recording an ahead-of-time cache)
+	 * to be killed first at the stop; kills it at once if the stop already began.
+	 */
+	void helperStarted(Process helper) {
+		synchronized (this.helpers) {
+			if (!this.closed.get()) {
+				this.helpers.add(helper);
+				return;
+			}
+		}
+		helper.destroyForcibly();
+		throw new LauncherException("stopped while starting");
 	}
 
 	/** The running process of a deployable instance ({@code name} or {@code name#n}). */
@@ -84,6 +101,10 @@ final class Shutdown {
 
 	/** Stops the deployables, then the engines. */
 	void stopEverything() {
+		synchronized (this.helpers) {
+			// Its work is only worth something when it finishes: it is not waited for.
+			this.helpers.forEach(Process::destroyForcibly);
+		}
 		List<DeployableProcess> running;
 		synchronized (this.processes) {
 			running = List.copyOf(this.processes);

@@ -105,7 +105,6 @@ class ExternalServersIntegrationTests {
 			.dataDirectory(this.root.resolve("data"))
 			.registry(registry)
 			.freePorts()
-			.classDataSharing(false)
 			.readinessTimeout(Duration.ofSeconds(60))
 			.externalDatabase(this.database)
 			.externalRedis("redis://127.0.0.1:6379")

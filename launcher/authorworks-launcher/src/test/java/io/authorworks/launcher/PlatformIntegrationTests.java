@@ -79,7 +79,6 @@ class PlatformIntegrationTests {
 			.dataDirectory(root.resolve("data"))
 			.registry(registry)
 			.freePorts()
-			.classDataSharing(false)
 			.readinessTimeout(Duration.ofSeconds(60))
 			.build();
 		endpoints = platform.start();

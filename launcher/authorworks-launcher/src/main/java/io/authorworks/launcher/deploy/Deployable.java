@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param scopes scopes its client-credentials client may ask for; without any it is not
  * registered with the authorization server
  * @param after deployables that must be ready before it starts
+ * @param migratedBy deployables whose migrations it needs: it waits for one only until
+ * that one has been ready once with its current jar in the data directory
  * @param replicas how many copies run by default
  * @param mail whether it sends e-mail (and so gets MAIL_HOST and MAIL_PORT)
  * @param env extra environment, values may hold placeholders such as
@@ -27,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param jvmOptions extra JVM options for its process
  */
 public record Deployable(String name, String jar, int port, @Nullable String schema, @Nullable String uses,
-		List<String> scopes, List<String> after, int replicas, boolean mail, Map<String, String> env,
-		List<String> jvmOptions) {
+		List<String> scopes, List<String> after, List<String> migratedBy, int replicas, boolean mail,
+		Map<String, String> env, List<String> jvmOptions) {
 
 	/** Spacing between the ports of two replicas of one deployable. */
 	public static final int REPLICA_PORT_STEP = 100;
@@ -36,6 +38,7 @@ public record Deployable(String name, String jar, int port, @Nullable String sch
 	public Deployable {
 		scopes = List.copyOf(scopes);
 		after = List.copyOf(after);
+		migratedBy = List.copyOf(migratedBy);
 		env = Map.copyOf(env);
 		jvmOptions = List.copyOf(jvmOptions);
 	}

@@ -36,8 +36,8 @@ public final class DeployableRegistry {
 
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-	private static final Set<String> ATTRIBUTES = Set.of("jar", "port", "schema", "uses", "scopes", "after", "replicas",
-			"mail", "jvm");
+	private static final Set<String> ATTRIBUTES = Set.of("jar", "port", "schema", "uses", "scopes", "after",
+			"migrated-by", "replicas", "mail", "jvm");
 
 	private static final Set<String> PLATFORM_KEYS = Set.of("public-url", "jwks-uri", "token-uri");
 
@@ -136,7 +136,8 @@ public final class DeployableRegistry {
 		});
 		Placeholders.validate(env.values());
 		return new Deployable(name, jar, port, schema.isEmpty() ? null : schema, uses.isEmpty() ? null : uses,
-				words(attributes.get("scopes"), "\\s+"), words(attributes.get("after"), "\\s*,\\s*"), replicas,
+				words(attributes.get("scopes"), "\\s+"), words(attributes.get("after"), "\\s*,\\s*"),
+				words(attributes.get("migrated-by"), "\\s*,\\s*"), replicas,
 				Boolean.parseBoolean(attributes.getOrDefault("mail", "false")), env,
 				words(attributes.get("jvm"), "\\s+"));
 	}
@@ -161,14 +162,14 @@ public final class DeployableRegistry {
 	}
 
 	/**
-	 * Orders deployables so each comes after everything it waits for (ties by name),
+	 * Orders deployables so each comes after everything it may wait for (ties by name),
 	 * rejecting unknown names and cycles.
 	 */
 	private static List<Deployable> startOrder(List<Deployable> declared) {
 		Map<String, Deployable> byName = new LinkedHashMap<>();
 		declared.forEach((deployable) -> byName.put(deployable.name(), deployable));
 		for (Deployable deployable : declared) {
-			for (String dependency : deployable.after()) {
+			for (String dependency : waitsFor(deployable)) {
 				if (!byName.containsKey(dependency)) {
 					throw new LauncherException(
 							"deployable " + deployable.name() + " waits for unknown deployable " + dependency);
@@ -180,7 +181,7 @@ public final class DeployableRegistry {
 		while (ordered.size() < declared.size()) {
 			boolean progress = false;
 			for (Deployable deployable : byName.values()) {
-				if (!placed.contains(deployable.name()) && placed.containsAll(deployable.after())) {
+				if (!placed.contains(deployable.name()) && placed.containsAll(waitsFor(deployable))) {
 					ordered.add(deployable);
 					placed.add(deployable.name());
 					progress = true;
@@ -194,7 +195,15 @@ public final class DeployableRegistry {
 		return ordered;
 	}
 
-	/** Every deployable, in an order that respects {@code after}. */
+	private static List<String> waitsFor(Deployable deployable) {
+		List<String> all = new ArrayList<>(deployable.after());
+		all.addAll(deployable.migratedBy());
+		return all;
+	}
+
+	/**
+	 * Every deployable, in an order that respects {@code after} and {@code migrated-by}.
+	 */
 	public List<Deployable> deployables() {
 		return this.deployables;
 	}

@@ -18,10 +18,10 @@ class DeployableRegistryTests {
 			""";
 
 	@Test
-	void theShippedRegistryStartsTheUserServiceBeforeTheGateway() {
+	void theShippedRegistryStartsTheWorkerOnlyAfterTheContentService() {
 		DeployableRegistry registry = DeployableRegistry.load();
 		assertThat(registry.deployables()).extracting(Deployable::name)
-			.containsSubsequence("user-service", "api-gateway");
+			.containsSubsequence("content-service", "content-worker");
 		Deployable users = registry.get("user-service");
 		assertThat(users.port()).isEqualTo(3101);
 		assertThat(users.schema()).isEqualTo("users");
@@ -31,13 +31,17 @@ class DeployableRegistryTests {
 		Deployable gateway = registry.get("api-gateway");
 		assertThat(gateway.port()).isEqualTo(8080);
 		assertThat(gateway.hasSchema()).isFalse();
-		assertThat(gateway.after()).containsExactly("user-service");
+		// It discovers nothing at start-up, so it starts beside the user-service.
+		assertThat(gateway.after()).isEmpty();
+		assertThat(registry.get("content-service").after()).isEmpty();
 		assertThat(gateway.env()).containsEntry("USER_SERVICE_URL", "${urls:user-service}");
 		assertThat(registry.platform("public-url")).isEqualTo("${url:api-gateway}");
 		Deployable worker = registry.get("content-worker");
 		assertThat(worker.hasSchema()).isFalse();
 		assertThat(worker.uses()).isEqualTo("content");
 		assertThat(worker.hasDatabase()).isTrue();
+		assertThat(worker.after()).isEmpty();
+		assertThat(worker.migratedBy()).containsExactly("content-service");
 	}
 
 	@Test
@@ -73,6 +77,24 @@ class DeployableRegistryTests {
 		assertThat(registry.get("b").replicas()).isEqualTo(3);
 		assertThat(registry.get("b").scopes()).containsExactly("x.read", "x.write");
 		assertThat(registry.get("a").replicas()).isEqualTo(1);
+	}
+
+	@Test
+	void aDeployableComesAfterTheOwnerOfTheMigrationsItNeeds() throws Exception {
+		DeployableRegistry registry = read(PLATFORM + """
+				a.jar=a.jar
+				a.port=1
+				a.migrated-by=b
+				b.jar=b.jar
+				b.port=2
+				""");
+		assertThat(registry.deployables()).extracting(Deployable::name).containsExactly("b", "a");
+		assertThat(registry.get("a").migratedBy()).containsExactly("b");
+		assertThat(registry.get("a").after()).isEmpty();
+		assertThatThrownBy(() -> read(PLATFORM + "a.jar=a\na.port=1\na.migrated-by=nobody\n"))
+			.hasMessageContaining("unknown deployable nobody");
+		assertThatThrownBy(() -> read(PLATFORM + "a.jar=a\na.port=1\na.after=b\nb.jar=b\nb.port=2\nb.migrated-by=a\n"))
+			.hasMessageContaining("cycle");
 	}
 
 	@Test
