@@ -28,7 +28,7 @@ class EchoChannel {
 	static final String PATH = "/content/live/echo";
 
 	@Bean
-	LiveChannel echoChannel() {
+	LiveChannel liveEchoChannel() {
 		return new LiveChannel(PATH, new Echo());
 	}
 
