@@ -63,7 +63,12 @@ final class LiveRelay implements WebSocketHandler {
 		LiveTarget target = (LiveTarget) browser.getAttributes().get(LiveTarget.ATTRIBUTE);
 		WebSocketSession toBrowser = decorate(browser);
 		browser.getAttributes().put(BROWSER_SIDE, toBrowser);
-		if (target == null || !this.connections.open(toBrowser, target)) {
+		if (target == null) {
+			// Only a handshake without LiveHandshake could get here.
+			toBrowser.close(CloseStatus.SERVER_ERROR);
+			return;
+		}
+		if (!this.connections.open(toBrowser, target)) {
 			toBrowser.close(LiveConnections.TOO_MANY);
 			return;
 		}
