@@ -193,12 +193,12 @@ check "/actuator is not exposed: 404 problem" \
 ws=(--http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13'
 	-H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==')
 # The stand-in closes right after its 101, so curl reports an empty reply; only the code matters.
-code=$(curl_ -o /dev/null -w '%{http_code}' "${ws[@]}" "$base/api/editor/ws" 2>/dev/null || true)
-check "WebSocket upgrade on /api/editor/ (got $code)" test "$code" = 101
-code=$(curl_ -o /dev/null -w '%{http_code}' "${ws[@]}" "$base/api/messaging/ws" 2>/dev/null || true)
-check "WebSocket upgrade on /api/messaging/ (got $code)" test "$code" = 101
-code=$(curl_ -o "$work/b5" -w '%{http_code}' "${ws[@]}" "$base/api/content/ws" || true)
-check "no upgrade elsewhere: /api/content/ gets a plain request (got $code)" \
+code=$(curl_ -o /dev/null -w '%{http_code}' "${ws[@]}" "$base/api/editor/live/collab" 2>/dev/null || true)
+check "WebSocket upgrade on /api/editor/live/ (got $code)" test "$code" = 101
+code=$(curl_ -o /dev/null -w '%{http_code}' "${ws[@]}" "$base/api/content/live/echo" 2>/dev/null || true)
+check "WebSocket upgrade on /api/content/live/ (got $code)" test "$code" = 101
+code=$(curl_ -o "$work/b5" -w '%{http_code}' "${ws[@]}" "$base/api/messaging/ws" || true)
+check "no upgrade outside /api/<service>/live/: a plain request (got $code)" \
 	test "$code $(json "$work/b5" 'd["headers"].get("upgrade")')" = "200 None"
 
 # --- SSE: the first event must arrive while the gateway is still holding the stream open ---

@@ -27,13 +27,21 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	private @Nullable WebDriverWait wait;
 
+	private final List<String> chromiumArguments;
+
 	Browser(RunningPlatform platform) {
+		this(platform, List.of());
+	}
+
+	/** A browser started with more Chromium flags. */
+	Browser(RunningPlatform platform, List<String> chromiumArguments) {
 		this.platform = platform;
+		this.chromiumArguments = chromiumArguments;
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		ChromeDriver started = Chromium.start();
+		ChromeDriver started = Chromium.start(null, this.chromiumArguments);
 		this.chrome = started;
 		WebDriverWait waiting = new WebDriverWait(started, Duration.ofSeconds(30));
 		// A wait that times out says what the page told the person.

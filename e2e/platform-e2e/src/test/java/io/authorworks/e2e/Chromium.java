@@ -36,6 +36,14 @@ final class Chromium {
 
 	/** A browser that saves downloads into {@code downloads} without asking. */
 	static ChromeDriver start(@Nullable Path downloads) {
+		return start(downloads, List.of());
+	}
+
+	/**
+	 * A browser with more flags, such as {@code --ignore-certificate-errors} for the
+	 * edge's self-signed certificate in tests.
+	 */
+	static ChromeDriver start(@Nullable Path downloads, List<String> moreArguments) {
 		Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
 		Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 		if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
@@ -49,6 +57,7 @@ final class Chromium {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 					"--window-size=1280,900", "--user-data-dir=" + profile);
+			options.addArguments(moreArguments);
 			// The page's console, so a test can check that nothing went wrong in it.
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,9 +32,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.authorworks.platform.test.OidcTestClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,8 +48,9 @@ import static org.awaitility.Awaitility.await;
  * {@code X-Forwarded-For} from the edge's address alone ({@code TRUSTED_PROXIES}). nginx
  * reaches the gateways from {@value #EDGE_ADDRESS}, an address other than theirs, as it
  * does from its own container or pod; clients reach nginx from addresses of their own.
- * Routing, the headers it adds, its own 429 and the per-client sign-in budgets behind it
- * are checked through it.
+ * Routing, the headers it adds, its own 429, the per-client sign-in budgets behind it and
+ * a live channel (WebSocket) opened by a page on the edge's origin are checked through
+ * it.
  */
 class NginxEdgeIT {
 
@@ -69,17 +78,23 @@ class NginxEdgeIT {
 		// The gateways trust the edge's address only, as TRUSTED_PROXIES does in compose
 		// and Kubernetes; a key prefix of this run's own gives every client a fresh
 		// budget.
-		platform = RunningPlatform.separate((builder) -> builder.deployables("user-service", "api-gateway")
-			.replicas("user-service", 1)
-			.environment("TRUSTED_PROXIES", EDGE_ADDRESS.replace(".", "\\."))
-			.environment("RATE_LIMIT_SIGN_IN_PER_MINUTE", String.valueOf(GATEWAY_SIGN_INS_PER_MINUTE))
-			.environment("RATE_LIMIT_KEY_PREFIX", "authorworks:e2e:" + UUID.randomUUID() + ":"));
+		httpsPort = freePort();
+		httpPort = freePort();
+		// The content-service for its echo channel. The gateways take the edge's origin
+		// as
+		// their own: behind nginx on a port of its own they cannot tell it from the
+		// request.
+		platform = RunningPlatform
+			.separate((builder) -> builder.deployables("user-service", "content-service", "api-gateway")
+				.replicas("user-service", 1)
+				.environment("CORS_ALLOWED_ORIGINS", "https://localhost:" + httpsPort)
+				.environment("TRUSTED_PROXIES", EDGE_ADDRESS.replace(".", "\\."))
+				.environment("RATE_LIMIT_SIGN_IN_PER_MINUTE", String.valueOf(GATEWAY_SIGN_INS_PER_MINUTE))
+				.environment("RATE_LIMIT_KEY_PREFIX", "authorworks:e2e:" + UUID.randomUUID() + ":"));
 		Path prefix = Files.createTempDirectory("authorworks-nginx-");
 		// nginx's workers run as an unprivileged user and must write their temp files
 		// here.
 		Files.setPosixFilePermissions(prefix, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-		httpsPort = freePort();
-		httpPort = freePort();
 		String upstreams = platform.replicas("api-gateway")
 			.stream()
 			.map((uri) -> "127.0.0.1:" + uri.getPort())
@@ -116,6 +131,23 @@ class NginxEdgeIT {
 		if (platform != null) {
 			platform.platform.close();
 		}
+	}
+
+	@RegisterExtension
+	final Browser browser = new Browser(platform, List.of("--ignore-certificate-errors"));
+
+	@Test
+	void aPageOnTheEdgesOriginEchoesThroughNginxAndTheGateway() throws Exception {
+		this.browser.signIn(Accounts.signUpAndVerify(platform, "Ned"));
+		ChromeDriver chrome = this.browser.chrome();
+		// The session cookie belongs to the host, whichever port set it.
+		chrome.get("https://localhost:" + httpsPort + "/bff/session");
+
+		LiveEcho.assertEchoed(LiveEcho.echo(chrome, "hello through nginx"), "hello through nginx");
+
+		String cookie = "AW_SESSION=" + chrome.manage().getCookieNamed("AW_SESSION").getValue();
+		assertThat(refusal("https://localhost:" + httpsPort, null)).isEqualTo(401);
+		assertThat(refusal("https://evil.example", cookie)).isEqualTo(403);
 	}
 
 	@Test
@@ -186,6 +218,22 @@ class NginxEdgeIT {
 		int second = remainingSignIns(
 				caller.send(signInRequest(login, "198.51.100.2"), HttpResponse.BodyHandlers.ofString()));
 		assertThat(second).isEqualTo(first - 1);
+	}
+
+	/** The status a WebSocket upgrade through the edge is refused with. */
+	private static int refusal(String origin, @Nullable String cookie) throws Exception {
+		WebSocket.Builder builder = client.newWebSocketBuilder().header("Origin", origin);
+		if (cookie != null) {
+			builder.header("Cookie", cookie);
+		}
+		try {
+			builder.buildAsync(URI.create("wss://localhost:" + httpsPort + LiveEcho.PATH), new WebSocket.Listener() {
+			}).get(10, TimeUnit.SECONDS).abort();
+			throw new AssertionError("the upgrade was accepted");
+		}
+		catch (ExecutionException ex) {
+			return ((WebSocketHandshakeException) Objects.requireNonNull(ex.getCause())).getResponse().statusCode();
+		}
 	}
 
 	private static HttpClient clientFrom(String address) throws IOException {

@@ -80,6 +80,8 @@ final class RunningPlatform {
 				.externalAmqp(RealInfrastructure.rabbitUrl())
 				.replicas("user-service", 2)
 				.replicas("api-gateway", 2)
+				// The content-service's echo channel, for the live-channel checks.
+				.environment("AUTHORWORKS_WEB_LIVE_ECHO_ENABLED", "true")
 				.readinessTimeout(Duration.ofSeconds(240));
 			settings.accept(builder);
 			Platform platform = builder.build();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -322,59 +320,12 @@ class BrowserSessionIntegrationTests extends GatewayIntegrationTests {
 		assertThat(cookieNames(victim)).doesNotContain("XSRF-TOKEN");
 	}
 
-	/** The session's CSRF token, as the web app reads it. */
-	private String csrfToken(HttpClient browser) {
-		String body = send(browser, request("/bff/session").GET().build()).body();
-		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(body);
-		assertThat(token.find()).as(body).isTrue();
-		return token.group(1);
-	}
-
 	private java.util.List<String> cookieNames(HttpClient browser) {
 		return ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
 			.get(uri("/"))
 			.stream()
 			.map(HttpCookie::getName)
 			.toList();
-	}
-
-	/** Follows the gateway to the authorization endpoint and returns its query. */
-	private Map<String, String> authorizationRedirect(HttpClient browser) {
-		HttpResponse<String> start = send(browser, request("/bff/oauth2/authorization/authorworks").GET().build());
-		assertThat(start.statusCode()).isEqualTo(302);
-		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-		assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
-		return UriComponentsBuilder.fromUri(authorize)
-			.build()
-			.getQueryParams()
-			.toSingleValueMap()
-			.entrySet()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-					(entry) -> java.net.URLDecoder.decode(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
-	}
-
-	/**
-	 * Plays the identity service's part of sign-in: approves the authorization request
-	 * and returns the browser to the gateway's callback. Answers where the gateway sends
-	 * the browser afterwards.
-	 */
-	private String signIn(HttpClient browser) {
-		Map<String, String> query = authorizationRedirect(browser);
-		TestServices.USERS_A.nonce = Objects.requireNonNull(query.get("nonce"));
-		HttpResponse<String> callback = send(browser, request("/bff/oauth2/callback/authorworks?code="
-				+ UUID.randomUUID() + "&state=" + encode(Objects.requireNonNull(query.get("state"))))
-			.GET()
-			.build());
-		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
-		URI location = uri("/").resolve(callback.headers().firstValue("Location").orElseThrow());
-		assertThat(location.getAuthority()).isEqualTo("localhost:" + this.port);
-		assertThat(location.getRawQuery()).isNotEqualTo("signInFailed");
-		return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
-	}
-
-	private static String encode(String value) {
-		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }

@@ -11,9 +11,9 @@ import io.authorworks.platform.test.TestIssuer;
 
 /**
  * What the gateway talks to in tests, started once per test JVM: a token issuer, two
- * user-service instances, a slow storage service and an address where nothing listens.
- * Redis is the real one on loopback; each context gets its own key prefix so runs never
- * share rate-limit budgets.
+ * user-service instances, a slow storage service, a service with a live channel and an
+ * address where nothing listens. Redis is the real one on loopback; each context gets its
+ * own key prefix so runs never share rate-limit budgets.
  */
 final class TestServices {
 
@@ -25,6 +25,8 @@ final class TestServices {
 
 	static final FakeService STORAGE = new FakeService("storage", ISSUER);
 
+	static final LiveService LIVE = new LiveService();
+
 	static final int DEAD_PORT = freePort();
 
 	static {
@@ -32,6 +34,7 @@ final class TestServices {
 			USERS_A.close();
 			USERS_B.close();
 			STORAGE.close();
+			LIVE.close();
 			ISSUER.close();
 		}));
 	}
@@ -51,6 +54,9 @@ final class TestServices {
 		properties.put("authorworks.gateway.services.storage.urls", STORAGE.url());
 		properties.put("authorworks.gateway.services.storage.timeout", "500ms");
 		properties.put("authorworks.gateway.services.storage.public-api-paths", "/api/storage/public/**");
+		properties.put("authorworks.gateway.services.messaging.urls", LIVE.url());
+		properties.put("authorworks.gateway.live.session-check-interval", "500ms");
+		properties.put("authorworks.gateway.live.max-connections-per-session", "3");
 		properties.put("authorworks.gateway.rate-limit.key-prefix", "authorworks:test:" + UUID.randomUUID() + ":");
 		properties.put("authorworks.gateway.rate-limit.sign-in-per-minute", signInPerMinute);
 		return properties;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest(properties = { "SERVICE_CLIENT_ID=" + FakeUserService.CLIENT_ID,
 		"SERVICE_CLIENT_SECRET=" + FakeUserService.CLIENT_SECRET, "authorworks.events.relay-interval=200ms",
-		"LOG_FORMAT=text" })
+		"LOG_FORMAT=text", "authorworks.web.live.echo-enabled=true" })
 abstract class ContentIntegrationTest {
 
 	static final TestIssuer issuer = new TestIssuer();

@@ -7,6 +7,7 @@ import io.authorworks.platform.web.security.ResourceServerSecurity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -95,7 +97,8 @@ class BffSecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain browserChain(HttpSecurity http, RoutingProperties routes, EdgeProperties edge,
 			SignInProperties signIn, RoleAwareOidcUserService oidcUserService,
-			OAuth2AuthorizedClientRepository authorizedClients, RestClient.Builder restClients) throws Exception {
+			OAuth2AuthorizedClientRepository authorizedClients, RestClient.Builder restClients,
+			ObjectProvider<LogoutHandler> signOutListeners) throws Exception {
 		List<String> publicApi = routes.publicApiPaths();
 		// The CSRF token lives in the session (Redis), so it is bound to it: a token from
 		// another browser's session does not pass. The web app reads it from
@@ -119,9 +122,15 @@ class BffSecurityConfiguration {
 				.successHandler(new ReturnToSuccessHandler())
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(request.getContextPath() + "/?signInFailed")))
-			.logout((logout) -> logout.logoutRequestMatcher(LOGOUT)
-				.addLogoutHandler(new RefreshTokenRevocation(authorizedClients, restClients.build()))
-				.logoutSuccessHandler(new RpInitiatedLogout(signIn.endSessionUri(), signIn.postLogoutRedirectUri())))
+			.logout((logout) -> {
+				logout.logoutRequestMatcher(LOGOUT)
+					.addLogoutHandler(new RefreshTokenRevocation(authorizedClients, restClients.build()));
+				// Others that must know of a sign-out here while the session still exists
+				// (the live connections it holds).
+				signOutListeners.orderedStream().forEach(logout::addLogoutHandler);
+				logout.logoutSuccessHandler(
+						new RpInitiatedLogout(signIn.endSessionUri(), signIn.postLogoutRedirectUri()));
+			})
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler())
 				.ignoringRequestMatchers(INTERNAL_DISPATCH, LOGOUT_WITHOUT_SESSION))
