@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.authorworks.launcher.LauncherException;
 
@@ -52,8 +55,26 @@ public final class Ports {
 		}
 	}
 
-	/** A port the operating system says is free right now. */
+	/**
+	 * A port that is free right now, taken below the operating system's ephemeral range
+	 * where it can: a port the system hands out for binding to port 0 comes from that
+	 * range, which is also where every outgoing connection gets its local port, so one of
+	 * the launcher's own readiness probes could take it before the engine binds it (seen
+	 * once: the mail server's port taken between the choice and the bind).
+	 */
 	public static int findFree() {
+		int[] range = ephemeralRange();
+		int low = 10_000;
+		int high = range[0] - 1;
+		if (high - low >= 1_000) {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			for (int attempt = 0; attempt < 50; attempt++) {
+				int port = random.nextInt(low, high + 1);
+				if (isFree(port)) {
+					return port;
+				}
+			}
+		}
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -61,6 +82,20 @@ public final class Ports {
 		}
 		catch (IOException ex) {
 			throw new LauncherException("could not find a free port: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The local port range for outgoing connections: Linux says it in
+	 * {@code /proc/sys/net/ipv4/ip_local_port_range}; elsewhere the IANA range.
+	 */
+	static int[] ephemeralRange() {
+		try {
+			String[] bounds = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+			return new int[] { Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new int[] { 49_152, 65_535 };
 		}
 	}
 
