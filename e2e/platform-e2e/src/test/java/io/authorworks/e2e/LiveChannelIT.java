@@ -7,13 +7,10 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.authorworks.platform.test.LiveSocket;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,11 +19,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Live channels on the one public origin, with no nginx in front (as in the all-in-one):
- * a page opens a WebSocket to the content-service's echo channel through the gateway,
- * signed in by its session cookie alone, and the echo names the signed-in user. Refused
- * without a session and from a foreign origin; closed when the session signs out, on this
- * gateway replica or another one.
+ * LiveSocket channels on the one public origin, with no nginx in front (as in the
+ * all-in-one): a page opens a WebSocket to the content-service's echo channel through the
+ * gateway, signed in by its session cookie alone, and the echo names the signed-in user.
+ * Refused without a session and from a foreign origin; closed when the session signs out,
+ * on this gateway replica or another one.
  */
 class LiveChannelIT {
 
@@ -59,7 +56,7 @@ class LiveChannelIT {
 
 		// Open on the second replica, sign out on the first: the second finds out from
 		// Redis within its check interval.
-		Live live = open(client, second, origin(second), cookie);
+		LiveSocket live = open(client, second, origin(second), cookie);
 		live.socket().sendText("on the second replica", true).get(5, TimeUnit.SECONDS);
 		assertThat(live.next()).contains("\"message\":\"on the second replica\"");
 		this.browser.chrome().manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
@@ -71,7 +68,7 @@ class LiveChannelIT {
 				""");
 		assertThat(status).isEqualTo(200L);
 
-		assertThat(live.closed.get(15, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
+		assertThat(live.closed().get(15, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
 	}
 
 	private static String origin(URI gateway) {
@@ -87,17 +84,17 @@ class LiveChannelIT {
 		return (cookie != null) ? builder.header("Cookie", cookie) : builder;
 	}
 
-	private static Live open(HttpClient client, URI gateway, String origin, String cookie) throws Exception {
-		Live live = new Live();
-		live.socket = builder(client, origin, cookie).buildAsync(echo(gateway), live).get(10, TimeUnit.SECONDS);
-		return live;
+	private static LiveSocket open(HttpClient client, URI gateway, String origin, String cookie) throws Exception {
+		return LiveSocket.open(builder(client, origin, cookie), echo(gateway));
 	}
 
 	/** The HTTP status the gateway refused the upgrade with. */
 	private static int refusal(HttpClient client, URI gateway, String origin, @Nullable String cookie)
 			throws InterruptedException {
 		try {
-			builder(client, origin, cookie).buildAsync(echo(gateway), new Live()).get(10, TimeUnit.SECONDS).abort();
+			builder(client, origin, cookie).buildAsync(echo(gateway), new LiveSocket())
+				.get(10, TimeUnit.SECONDS)
+				.abort();
 			throw new AssertionError("the upgrade was accepted");
 		}
 		catch (ExecutionException ex) {
@@ -107,51 +104,6 @@ class LiveChannelIT {
 		catch (java.util.concurrent.TimeoutException ex) {
 			throw new AssertionError("no answer to the upgrade", ex);
 		}
-	}
-
-	/** A connection as a script sees it: the messages that came, and how it closed. */
-	static final class Live implements WebSocket.Listener {
-
-		@Nullable WebSocket socket;
-
-		final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-
-		final CompletableFuture<String> closed = new CompletableFuture<>();
-
-		private final StringBuilder partial = new StringBuilder();
-
-		WebSocket socket() {
-			return Objects.requireNonNull(this.socket);
-		}
-
-		String next() throws InterruptedException {
-			String message = this.messages.poll(5, TimeUnit.SECONDS);
-			assertThat(message).as("a message within 5 s").isNotNull();
-			return Objects.requireNonNull(message);
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.partial.append(data);
-			if (last) {
-				this.messages.add(this.partial.toString());
-				this.partial.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			this.closed.complete(statusCode + " " + reason);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			this.closed.complete("error " + error);
-		}
-
 	}
 
 }

@@ -13,15 +13,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.CloseReason;
-import org.jspecify.annotations.Nullable;
+import io.authorworks.platform.test.LiveSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Live channels through the gateway, driven with the JDK's WebSocket client as a browser
- * would: relayed message by message to the service's channel with the session's token,
- * refused before the upgrade without a session or from a foreign origin, and closed when
- * the session ends, here or anywhere else.
+ * LiveSocket channels through the gateway, driven with the JDK's WebSocket client as a
+ * browser would: relayed message by message to the service's channel with the session's
+ * token, refused before the upgrade without a session or from a foreign origin, and
+ * closed when the session ends, here or anywhere else.
  */
 class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 
@@ -47,7 +44,7 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 	@Test
 	void relaysMessagesBothWaysWithTheSessionsIdentity() throws Exception {
 		HttpClient browser = signedIn();
-		Live live = open(browser, ECHO, origin());
+		LiveSocket live = open(browser, ECHO, origin());
 
 		live.socket().sendText("hello through the gateway", true).get(5, TimeUnit.SECONDS);
 
@@ -65,11 +62,11 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 
 	@Test
 	void theServiceClosingClosesTheBrowsersSideWithItsCode() throws Exception {
-		Live live = open(signedIn(), ECHO, origin());
+		LiveSocket live = open(signedIn(), ECHO, origin());
 
 		live.socket().sendText("close:4321", true).get(5, TimeUnit.SECONDS);
 
-		assertThat(live.closed.get(5, TimeUnit.SECONDS)).isEqualTo("4321 closed by the service");
+		assertThat(live.closed().get(5, TimeUnit.SECONDS)).isEqualTo("4321 closed by the service");
 	}
 
 	@Test
@@ -93,9 +90,9 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 	@Test
 	void signingOutClosesTheSessionsLiveConnections() throws Exception {
 		HttpClient browser = signedIn();
-		Live live = open(browser, ECHO, origin());
+		LiveSocket live = open(browser, ECHO, origin());
 		HttpClient other = signedIn();
-		Live othersLive = open(other, ECHO, origin());
+		LiveSocket othersLive = open(other, ECHO, origin());
 
 		HttpResponse<String> logout = send(browser,
 				request("/bff/logout").header("X-XSRF-TOKEN", csrfToken(browser))
@@ -104,7 +101,7 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 					.build());
 		assertThat(logout.statusCode()).isEqualTo(200);
 
-		assertThat(live.closed.get(2, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
+		assertThat(live.closed().get(2, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
 		othersLive.socket().sendText("still here", true).get(5, TimeUnit.SECONDS);
 		assertThat(othersLive.next()).contains("still here");
 	}
@@ -112,35 +109,35 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 	@Test
 	void aSessionEndedElsewhereClosesItsLiveConnectionsWithinSeconds() throws Exception {
 		HttpClient browser = signedIn();
-		Live live = open(browser, ECHO, origin());
+		LiveSocket live = open(browser, ECHO, origin());
 
 		// As a sign-out on another replica, or expiry, leaves it: gone from Redis.
 		this.sessions.deleteById(sessionId(browser));
 
-		assertThat(live.closed.get(5, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
+		assertThat(live.closed().get(5, TimeUnit.SECONDS)).isEqualTo("4401 Signed out");
 	}
 
 	@Test
 	void aSessionHoldsOnlySoManyLiveConnections() throws Exception {
 		HttpClient browser = signedIn();
-		List<Live> allowed = List.of(open(browser, ECHO, origin()), open(browser, ECHO, origin()),
+		List<LiveSocket> allowed = List.of(open(browser, ECHO, origin()), open(browser, ECHO, origin()),
 				open(browser, ECHO, origin()));
 
-		Live tooMany = open(browser, ECHO, origin());
+		LiveSocket tooMany = open(browser, ECHO, origin());
 
-		assertThat(tooMany.closed.get(5, TimeUnit.SECONDS)).startsWith("4429 ");
-		for (Live live : allowed) {
-			assertThat(live.closed).isNotDone();
+		assertThat(tooMany.closed().get(5, TimeUnit.SECONDS)).startsWith("4429 ");
+		for (LiveSocket live : allowed) {
+			assertThat(live.closed()).isNotDone();
 		}
 	}
 
 	@Test
 	void aMessageOverTheLimitClosesTheConnection() throws Exception {
-		Live live = open(signedIn(), ECHO, origin());
+		LiveSocket live = open(signedIn(), ECHO, origin());
 
 		live.socket().sendText("x".repeat(65 * 1024), true);
 
-		assertThat(live.closed.get(5, TimeUnit.SECONDS)).startsWith("1009 ");
+		assertThat(live.closed().get(5, TimeUnit.SECONDS)).startsWith("1009 ");
 	}
 
 	private HttpClient signedIn() {
@@ -164,71 +161,22 @@ class LiveChannelIntegrationTests extends GatewayIntegrationTests {
 		return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
 	}
 
-	private Live open(HttpClient browser, String path, String origin) throws Exception {
-		Live live = new Live();
-		live.socket = browser.newWebSocketBuilder()
-			.header("Origin", origin)
-			.buildAsync(URI.create("ws://localhost:" + this.port + path), live)
-			.get(10, TimeUnit.SECONDS);
-		return live;
+	private LiveSocket open(HttpClient browser, String path, String origin) throws Exception {
+		return LiveSocket.open(browser.newWebSocketBuilder().header("Origin", origin),
+				URI.create("ws://localhost:" + this.port + path));
 	}
 
 	/** The status the gateway refused the upgrade with. */
 	private int refusal(HttpClient browser, String path, String origin) {
 		CompletableFuture<WebSocket> opening = browser.newWebSocketBuilder()
 			.header("Origin", origin)
-			.buildAsync(URI.create("ws://localhost:" + this.port + path), new Live());
+			.buildAsync(URI.create("ws://localhost:" + this.port + path), new LiveSocket());
 		assertThatThrownBy(() -> opening.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.cause()
 			.isInstanceOf(WebSocketHandshakeException.class);
 		Throwable failure = opening.handle((socket, thrown) -> thrown).join();
 		Throwable cause = Objects.requireNonNull(Objects.requireNonNull(failure).getCause());
 		return ((WebSocketHandshakeException) cause).getResponse().statusCode();
-	}
-
-	/** A connection as the test sees it: the messages that came, and how it closed. */
-	static final class Live implements WebSocket.Listener {
-
-		@Nullable WebSocket socket;
-
-		final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-
-		final CompletableFuture<String> closed = new CompletableFuture<>();
-
-		private final StringBuilder partial = new StringBuilder();
-
-		WebSocket socket() {
-			return Objects.requireNonNull(this.socket);
-		}
-
-		String next() throws InterruptedException {
-			String message = this.messages.poll(5, TimeUnit.SECONDS);
-			assertThat(message).as("a message within 5 s").isNotNull();
-			return message;
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.partial.append(data);
-			if (last) {
-				this.messages.add(this.partial.toString());
-				this.partial.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			this.closed.complete(statusCode + " " + reason);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			this.closed.complete("error " + error);
-		}
-
 	}
 
 }
