@@ -1,13 +1,11 @@
 package io.authorworks.gateway.bff;
 
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
-import com.nimbusds.jwt.JWTParser;
 import io.authorworks.platform.web.security.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -127,7 +125,8 @@ final class SessionTokens implements OAuth2AuthorizedClientRepository {
 		OAuth2RefreshToken refresh = client.getRefreshToken();
 		Stored stored = new Stored(client.getClientRegistration().getRegistrationId(), client.getPrincipalName(),
 				access.getTokenValue(), access.getIssuedAt(), access.getExpiresAt(), access.getScopes(),
-				(refresh != null) ? refresh.getTokenValue() : null, signInOf(access.getTokenValue()));
+				(refresh != null) ? refresh.getTokenValue() : null,
+				AccessTokens.unverifiedSignIn(access.getTokenValue()));
 		this.redis.opsForValue().set(KEY_PREFIX + handle, JSON.writeValueAsString(stored), this.lifetime);
 	}
 
@@ -142,21 +141,6 @@ final class SessionTokens implements OAuth2AuthorizedClientRepository {
 
 	void remove(String handle) {
 		this.redis.delete(KEY_PREFIX + handle);
-	}
-
-	/**
-	 * Reads the {@code sid} claim of an access token the gateway got from the token
-	 * endpoint itself; the token is not verified here because it never came from a
-	 * browser.
-	 */
-	private static @Nullable String signInOf(String accessToken) {
-		try {
-			Object sid = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim(AccessTokens.SESSION_CLAIM);
-			return (sid instanceof String text) ? text : null;
-		}
-		catch (ParseException ex) {
-			return null;
-		}
 	}
 
 	private static String newHandle() {

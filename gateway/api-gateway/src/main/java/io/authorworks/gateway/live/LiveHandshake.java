@@ -1,11 +1,9 @@
 package io.authorworks.gateway.live;
 
 import java.net.URI;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jwt.JWTParser;
 import io.authorworks.gateway.routing.RoutingProperties;
 import io.authorworks.platform.web.security.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +84,7 @@ final class LiveHandshake implements HandshakeInterceptor {
 				return false;
 			}
 			sessionId = session.getId();
-			signIn = signInOf(token);
+			signIn = AccessTokens.unverifiedSignIn(token);
 		}
 		else {
 			response.setStatusCode(HttpStatus.UNAUTHORIZED);
@@ -149,20 +147,6 @@ final class LiveHandshake implements HandshakeInterceptor {
 		String path = requested.getRawPath().substring("/api".length());
 		String query = (requested.getRawQuery() != null) ? "?" + requested.getRawQuery() : "";
 		return URI.create(scheme + "://" + instance.getRawAuthority() + path + query);
-	}
-
-	/**
-	 * The {@code sid} claim of a token the gateway got from the token endpoint itself, so
-	 * it is not verified again here.
-	 */
-	private static @Nullable String signInOf(String accessToken) {
-		try {
-			Object sid = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim(AccessTokens.SESSION_CLAIM);
-			return (sid instanceof String text) ? text : null;
-		}
-		catch (ParseException ex) {
-			return null;
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.authorworks.platform.web.security;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,21 @@ public final class AccessTokens {
 	private static final String CLIENT_ID_CLAIM = "client_id";
 
 	private AccessTokens() {
+	}
+
+	/**
+	 * The {@value #SESSION_CLAIM} claim of an access token, read <em>without verifying
+	 * it</em>: only for a token the caller got from the token endpoint itself (the
+	 * gateway's session tokens), never for one a client sent.
+	 */
+	public static @Nullable String unverifiedSignIn(String accessToken) {
+		try {
+			Object sid = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim(SESSION_CLAIM);
+			return (sid instanceof String text) ? text : null;
+		}
+		catch (ParseException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isPresent(@Nullable Object value) {

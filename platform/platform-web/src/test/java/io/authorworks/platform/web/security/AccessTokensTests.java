@@ -114,4 +114,17 @@ class AccessTokensTests {
 		}
 	}
 
+	@Test
+	void theSignInOfATokenTheCallerGotItselfIsReadWithoutVerifying() {
+		String withSid = new com.nimbusds.jwt.PlainJWT(
+				new com.nimbusds.jwt.JWTClaimsSet.Builder().claim(AccessTokens.SESSION_CLAIM, "sign-in-1").build())
+			.serialize();
+		String withoutSid = new com.nimbusds.jwt.PlainJWT(
+				new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("u").build())
+			.serialize();
+		org.assertj.core.api.Assertions.assertThat(AccessTokens.unverifiedSignIn(withSid)).isEqualTo("sign-in-1");
+		org.assertj.core.api.Assertions.assertThat(AccessTokens.unverifiedSignIn(withoutSid)).isNull();
+		org.assertj.core.api.Assertions.assertThat(AccessTokens.unverifiedSignIn("not a token")).isNull();
+	}
+
 }
